@@ -1,0 +1,89 @@
+# Kamea runtime settings, sourced by every script in server-config/.
+# Each value can be overridden from the environment; defaults bind everything to 127.0.0.1
+# and use the project's own ports, folders and node names (never the machine's defaults).
+
+KAMEA_ROOT=${KAMEA_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
+KAMEA_RUNTIME=${KAMEA_RUNTIME:-$KAMEA_ROOT/.runtime}   # data, logs, PID files, PKI, installed servers
+KAMEA_BIND=${KAMEA_BIND:-127.0.0.1}
+KAMEA_HOST=${KAMEA_HOST:-localhost}                     # name in the server certificate and URLs
+
+# RabbitMQ (Debian package, own node)
+RMQ_NODENAME=${RMQ_NODENAME:-kamea@localhost}
+RMQ_MQTTS_PORT=${RMQ_MQTTS_PORT:-8883}
+RMQ_AMQPS_PORT=${RMQ_AMQPS_PORT:-5671}
+RMQ_MGMT_PORT=${RMQ_MGMT_PORT:-15671}
+RMQ_DIST_PORT=${RMQ_DIST_PORT:-25679}
+RMQ_PLAIN_LISTENERS=${RMQ_PLAIN_LISTENERS:-false}       # true adds MQTT 1883 / AMQP 5672 / HTTP 15672
+RMQ_MQTT_PORT=${RMQ_MQTT_PORT:-1883}
+RMQ_AMQP_PORT=${RMQ_AMQP_PORT:-5672}
+RMQ_MGMT_PLAIN_PORT=${RMQ_MGMT_PLAIN_PORT:-15672}
+RMQ_VHOST=${RMQ_VHOST:-kamea}
+RMQ_LOGIN=${RMQ_LOGIN:-kamea-admin}
+RMQ_MAX_OPEN_FILES=${RMQ_MAX_OPEN_FILES:-65536}
+
+# PostgreSQL (Debian package, own cluster)
+PG_PORT=${PG_PORT:-15432}
+PG_DATABASE=${PG_DATABASE:-kamea}
+PG_USER=${PG_USER:-kamea}
+
+# Artemis (the JMS bus)
+ARTEMIS_VERSION=${ARTEMIS_VERSION:-2.40.0}
+ARTEMIS_PORT=${ARTEMIS_PORT:-61616}
+ARTEMIS_USER=${ARTEMIS_USER:-kamea-bus}
+
+# Payara Server
+PAYARA_VERSION=${PAYARA_VERSION:-6.2025.10}
+PAYARA_PORTBASE=${PAYARA_PORTBASE:-8000}                # admin 8048, http 8080, https 8081
+PAYARA_ADMIN_PORT=$((PAYARA_PORTBASE + 48))
+PAYARA_HTTP_PORT=$((PAYARA_PORTBASE + 80))
+PAYARA_HTTPS_PORT=$((PAYARA_PORTBASE + 81))
+PAYARA_DOMAIN=${PAYARA_DOMAIN:-kamea}
+
+PKI_DIR=$KAMEA_RUNTIME/pki
+PID_DIR=$KAMEA_RUNTIME/pids
+
+# Secrets are generated once per runtime folder and kept there (mode 600), never in git.
+kamea_secrets() {
+  local f=$KAMEA_RUNTIME/secrets.env
+  if [ ! -f "$f" ]; then
+    mkdir -p "$KAMEA_RUNTIME"
+    umask 077
+    {
+      echo "RMQ_PWD=$(openssl rand -hex 24)"
+      echo "PG_PASSWORD=$(openssl rand -hex 24)"
+      echo "ARTEMIS_PASSWORD=$(openssl rand -hex 24)"
+      echo "RMQ_AUTH_SECRET=$(openssl rand -hex 24)"
+      echo "PAYARA_ADMIN_PASSWORD=$(openssl rand -hex 24)"
+    } > "$f"
+  fi
+  # shellcheck disable=SC1090
+  . "$f"
+}
+kamea_secrets
+
+# Configuration the application reads through MicroProfile Config (environment variables).
+export MQTT_BROKER_URL=${MQTT_BROKER_URL:-https://$KAMEA_HOST:$RMQ_MGMT_PORT/api}
+export MGMT_MQTT_INGESTION_URL=${MGMT_MQTT_INGESTION_URL:-ssl://$KAMEA_HOST:$RMQ_MQTTS_PORT}
+export MGMT_AMQP_INGESTION_URL=${MGMT_AMQP_INGESTION_URL:-$KAMEA_HOST}
+export MQTT_CA_PATH=${MQTT_CA_PATH:-$PKI_DIR/ca/ca.pem}
+export RMQ_TLS_CERT_PATH=${RMQ_TLS_CERT_PATH:-$PKI_DIR/server/server.pem}
+export RMQ_TLS_KEY_PATH=${RMQ_TLS_KEY_PATH:-$PKI_DIR/server/server.key}
+export RMQ_TLS_CA_CERT_PATH=${RMQ_TLS_CA_CERT_PATH:-$PKI_DIR/ca/ca.pem}
+export RMQ_TRUST_STORE_PATH=${RMQ_TRUST_STORE_PATH:-$KAMEA_RUNTIME/rabbitmq/trust-store}
+export RMQ_LOGIN RMQ_PWD RMQ_VHOST RMQ_AUTH_SECRET
+export KAMEA_API_URL=${KAMEA_API_URL:-http://$KAMEA_HOST:$PAYARA_HTTP_PORT/api}
+export BUS_CONNECTION_STRING=${BUS_CONNECTION_STRING:-tcp://$KAMEA_BIND:$ARTEMIS_PORT}
+export RAW_DATA_TOPIC_NAME=${RAW_DATA_TOPIC_NAME:-kamea.raw-data}
+export REPORTED_STATE_TOPIC_NAME=${REPORTED_STATE_TOPIC_NAME:-kamea.reported-state}
+export MQTT_API_CLIENT_ID=${MQTT_API_CLIENT_ID:-kamea-api}
+export USE_MQTT=${USE_MQTT:-true}
+export KAMEA_RUNTIME KAMEA_ROOT PKI_DIR
+
+# Helpers shared by the scripts.
+kamea_log() { printf '[kamea] %s\n' "$*" >&2; }
+kamea_pid_alive() { [ -f "$PID_DIR/$1.pid" ] && kill -0 "$(cat "$PID_DIR/$1.pid")" 2>/dev/null; }
+kamea_wait_port() { # host port seconds
+  local i; for ((i = 0; i < $3 * 4; i++)); do
+    (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null && return 0; sleep 0.25
+  done; return 1
+}
