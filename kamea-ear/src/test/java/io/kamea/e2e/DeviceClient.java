@@ -1,0 +1,99 @@
+package io.kamea.e2e;
+
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+/** A real device: Paho over TLS, which notices when the broker drops it. */
+final class DeviceClient implements AutoCloseable, MqttCallback {
+
+    record Received(String topic, String payload, boolean retained) {
+    }
+
+    private final MqttClient client;
+    private final CountDownLatch lost = new CountDownLatch(1);
+    final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
+
+    private DeviceClient(String clientId) throws MqttException {
+        client = new MqttClient(Stack.MQTT_URL, clientId, new MemoryPersistence());
+        client.setCallback(this);
+    }
+
+    /** Connects with the given credentials (null for none); throws if the broker refuses. */
+    static DeviceClient connect(String clientId, String login, String password) throws MqttException {
+        DeviceClient device = new DeviceClient(clientId);
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setSocketFactory(Stack.tls().getSocketFactory());
+        options.setCleanSession(true);
+        options.setAutomaticReconnect(false);
+        options.setConnectionTimeout(10);
+        if (login != null) {
+            options.setUserName(login);
+            options.setPassword(password.toCharArray());
+        }
+        try {
+            device.client.connect(options);
+        } catch (MqttException e) {
+            device.client.close();
+            throw e;
+        }
+        return device;
+    }
+
+    void publish(String topic, String payload) throws MqttException {
+        MqttMessage message = new MqttMessage(payload.getBytes());
+        message.setQos(1);
+        client.publish(topic, message);
+    }
+
+    /** The QoS the broker granted, 128 if it refused the subscription. */
+    int subscribe(String filter) throws MqttException {
+        return client.subscribeWithResponse(filter, 1).getGrantedQos()[0];
+    }
+
+    boolean droppedWithin(long seconds) throws InterruptedException {
+        return lost.await(seconds, TimeUnit.SECONDS);
+    }
+
+    boolean isConnected() {
+        return client.isConnected();
+    }
+
+    @Override
+    public void connectionLost(Throwable cause) {
+        lost.countDown();
+    }
+
+    @Override
+    public void messageArrived(String topic, MqttMessage message) {
+        received.add(new Received(topic, new String(message.getPayload()), message.isRetained()));
+    }
+
+    @Override
+    public void deliveryComplete(IMqttDeliveryToken token) {
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (client.isConnected()) {
+                client.disconnect(2000);
+            }
+        } catch (MqttException e) {
+            // the broker may already have dropped us; closing is all that matters
+        }
+        try {
+            client.close(true);
+        } catch (MqttException e) {
+            // nothing left to release
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.kamea.e2e;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/** A small HTTP client for the Kamea API and, as administrator, the broker's management API. */
+final class Http {
+
+    record Reply(int status, String contentType, String body) {
+
+        JsonObject json() {
+            return (JsonObject) parse();
+        }
+
+        JsonStructure parse() {
+            try (var reader = Json.createReader(new StringReader(body))) {
+                return reader.read();
+            }
+        }
+    }
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .sslContext(Stack.tls())
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    private Http() {
+    }
+
+    static Reply api(String method, String path, String body) {
+        return send(method, Stack.API + path, body, null);
+    }
+
+    static Reply management(String method, String path, String body) {
+        String basic = Base64.getEncoder().encodeToString(
+                (Stack.ADMIN_LOGIN + ":" + Stack.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return send(method, Stack.MANAGEMENT_URL + path, body, "Basic " + basic);
+    }
+
+    private static Reply send(String method, String url, String body, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body))
+                .header("Accept", "application/json");
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""), response.body());
+        } catch (Exception e) {
+            throw new IllegalStateException(method + " " + url + " failed", e);
+        }
+    }
+}

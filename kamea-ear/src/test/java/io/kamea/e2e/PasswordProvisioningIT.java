@@ -1,0 +1,150 @@
+package io.kamea.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Login/password provisioning, end to end: the API creates the device and its broker account, a
+ * real MQTT client uses it over TLS, and the broker keeps it to its own topics.
+ */
+class PasswordProvisioningIT {
+
+    @Test
+    void provisionedDeviceConnectsOverTlsAndItsTelemetryLandsInTheTelemetryQueue() throws Exception {
+        var device = Devices.withPassword(Devices.uniqueName("thermo"));
+        assertTrue(device.login().matches("[0-9a-f-]{36}"), "login is a UUID: " + device.login());
+        assertEquals(device.login(), device.body().getString("interfaceName"));
+        assertEquals(Map.of(
+                        device.topic("configs/desired"), "read",
+                        device.topic("command/request/#"), "read",
+                        device.topic("telemetries"), "write",
+                        device.topic("configs/reported"), "write",
+                        device.topic("command/response/+"), "write"),
+                device.body().getJsonArray("topics").getValuesAs(JsonObject.class).stream()
+                        .collect(Collectors.toMap(t -> t.getString("topic"), t -> t.getString("access"))));
+
+        String payload = "{\"temp\":21.5,\"run\":\"" + UUID.randomUUID() + "\"}";
+        try (var client = DeviceClient.connect(device.login(), device.login(), device.password())) {
+            client.publish(device.topic("telemetries"), payload);
+        }
+        assertTrue(waitFor(() -> Broker.peek("kamea.telemetry", 5000).contains(payload)),
+                "the telemetry reached the kamea.telemetry queue");
+        Devices.delete(device);
+    }
+
+    @Test
+    void deviceMayNotWriteToAnotherDevicesTopics() throws Exception {
+        var intruder = Devices.withPassword(Devices.uniqueName("intruder"));
+        var victim = Devices.withPassword(Devices.uniqueName("victim"));
+        String watch = Broker.watch("device." + victim.login() + ".#");
+        try {
+            for (String topic : List.of("telemetries", "configs/reported", "configs/desired", "command/request/reboot/1")) {
+                try (var client = DeviceClient.connect(intruder.login(), intruder.login(), intruder.password())) {
+                    assertThrows(MqttException.class, () -> client.publish(victim.topic(topic), "forged"),
+                            "publishing to " + victim.topic(topic));
+                    assertTrue(client.droppedWithin(5), "the broker closed the connection after " + topic);
+                }
+            }
+            assertEquals(List.of(), Broker.peek(watch, 10), "nothing reached the other device's topics");
+        } finally {
+            Broker.delete(watch);
+            Devices.delete(intruder);
+            Devices.delete(victim);
+        }
+    }
+
+    @Test
+    void deviceMayReadOnlyItsOwnReadTopics() throws Exception {
+        var device = Devices.withPassword(Devices.uniqueName("reader"));
+        var other = Devices.withPassword(Devices.uniqueName("other"));
+        try {
+            try (var client = DeviceClient.connect(device.login(), device.login(), device.password())) {
+                assertEquals(1, client.subscribe(device.topic("configs/desired")));
+                assertEquals(1, client.subscribe(device.topic("command/request/#")));
+            }
+            for (String filter : List.of("device/#", other.topic("configs/desired"), "device/+/configs/desired",
+                    device.topic("telemetries"))) {
+                try (var client = DeviceClient.connect(device.login(), device.login(), device.password())) {
+                    assertRefused(client, filter);
+                }
+            }
+        } finally {
+            Devices.delete(device);
+            Devices.delete(other);
+        }
+    }
+
+    @Test
+    void wrongOrMissingCredentialsAreRefused() {
+        var device = Devices.withPassword(Devices.uniqueName("locked"));
+        try {
+            assertThrows(MqttException.class,
+                    () -> DeviceClient.connect(device.login(), device.login(), device.password() + "x"));
+            assertThrows(MqttException.class, () -> DeviceClient.connect(device.login(), null, null));
+            assertThrows(MqttException.class, () -> DeviceClient.connect("anonymous-" + UUID.randomUUID(), null, null));
+        } finally {
+            Devices.delete(device);
+        }
+    }
+
+    @Test
+    void deletedDeviceIsDisconnectedAndCannotComeBack() throws Exception {
+        var device = Devices.withPassword(Devices.uniqueName("retired"));
+        try (var client = DeviceClient.connect(device.login(), device.login(), device.password())) {
+            assertEquals(204, Http.api("DELETE", "/devices/" + device.id(), null).status());
+            assertTrue(client.droppedWithin(10), "the open connection was closed");
+        }
+        assertFalse(Broker.userExists(device.login()), "the broker account is gone");
+        assertThrows(MqttException.class,
+                () -> DeviceClient.connect(device.login(), device.login(), device.password()));
+        assertEquals(404, Http.api("GET", "/devices/" + device.id(), null).status());
+    }
+
+    @Test
+    void devicesCanBeListedAndShownWithoutTheirPassword() {
+        var device = Devices.withPassword(Devices.uniqueName("listed"));
+        try {
+            JsonObject shown = Http.api("GET", "/devices/" + device.id(), null).json();
+            assertEquals(device.name(), shown.getString("name"));
+            assertEquals(5, shown.getJsonArray("topics").size());
+            assertFalse(shown.containsKey("credentials"), "the password is shown once only");
+
+            JsonObject page = Http.api("GET", "/devices?page=0&size=500", null).json();
+            assertTrue(page.getJsonNumber("total").longValue() >= 1);
+            assertTrue(page.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                    .anyMatch(d -> d.getString("id").equals(device.id())));
+        } finally {
+            Devices.delete(device);
+        }
+    }
+
+    /** RabbitMQ refuses a subscription either in the SUBACK or by closing the connection. */
+    private static void assertRefused(DeviceClient client, String filter) throws InterruptedException {
+        try {
+            int granted = client.subscribe(filter);
+            assertEquals(128, granted, "subscription to " + filter + " was refused");
+        } catch (MqttException e) {
+            assertTrue(client.droppedWithin(5), "the broker closed the connection after subscribing to " + filter);
+        }
+    }
+
+    private static boolean waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        for (int i = 0; i < 50; i++) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(200);
+        }
+        return false;
+    }
+}

@@ -1,0 +1,92 @@
+package io.kamea.provisioning;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * A device known to Kamea. Its interface name is how the broker knows it (login and topic
+ * segment); it is system metadata, fixed at provisioning.
+ */
+@Entity
+@Table(name = "device")
+@NamedQuery(name = "Device.byName", query = "select d from Device d where d.name = :name")
+@NamedQuery(name = "Device.page", query = "select d from Device d order by d.createdAt desc, d.id")
+@NamedQuery(name = "Device.count", query = "select count(d) from Device d")
+public class Device {
+
+    public static final String DEFAULT_CODEC = "json";
+
+    @Id
+    @Column(length = 36)
+    private String id;
+
+    @Column(nullable = false, unique = true)
+    private String name;
+
+    @Column(name = "interface_name", nullable = false, unique = true)
+    private String interfaceName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private ProvisioningType provisioning;
+
+    @Column(nullable = false)
+    private String codec;
+
+    @Column(name = "created_at", nullable = false)
+    private OffsetDateTime createdAt;
+
+    protected Device() {
+        // for JPA
+    }
+
+    private Device(String name, String interfaceName, ProvisioningType provisioning) {
+        this.id = UUID.randomUUID().toString();
+        this.name = name;
+        this.interfaceName = interfaceName;
+        this.provisioning = provisioning;
+        this.codec = DEFAULT_CODEC;
+        this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    /** A device that logs in with a generated password; nothing about it is guessable. */
+    public static Device withPassword(String name) {
+        return new Device(name, UUID.randomUUID().toString(), ProvisioningType.PASSWORD);
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getInterfaceName() {
+        return interfaceName;
+    }
+
+    public ProvisioningType getProvisioning() {
+        return provisioning;
+    }
+
+    public String getCodec() {
+        return codec;
+    }
+
+    public OffsetDateTime getCreatedAt() {
+        return createdAt;
+    }
+
+    public DeviceTopics topics() {
+        return DeviceTopics.of(interfaceName);
+    }
+}

@@ -1,0 +1,19 @@
+package io.kamea.provisioning;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** How a device proves its identity to the broker; it decides the device's interface name. */
+public enum ProvisioningType {
+    /** Generated login and password; the interface name is a random UUID. */
+    PASSWORD;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public static Optional<ProvisioningType> fromWireName(String value) {
+        return Arrays.stream(values()).filter(t -> t.wireName().equals(value)).findFirst();
+    }
+}

@@ -1,0 +1,36 @@
+package io.kamea.web.provisioning;
+
+import io.kamea.provisioning.Device;
+import io.kamea.provisioning.DeviceTopics;
+import io.kamea.provisioning.ProvisionedDevice;
+import java.util.List;
+import java.util.Locale;
+
+/** A device as the API shows it; credentials appear only in the answer that created them. */
+public record DeviceView(String id, String name, String interfaceName, String provisioning, String codec,
+                         String createdAt, List<TopicView> topics, Credentials credentials) {
+
+    public record TopicView(String topic, String access) {
+
+        static TopicView of(DeviceTopics.Topic topic) {
+            return new TopicView(topic.filter(), topic.access().name().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    public record Credentials(String login, String password) {
+    }
+
+    static DeviceView of(Device device) {
+        return of(device, null);
+    }
+
+    static DeviceView of(ProvisionedDevice provisioned) {
+        return of(provisioned.device(), new Credentials(provisioned.login(), provisioned.password()));
+    }
+
+    private static DeviceView of(Device device, Credentials credentials) {
+        return new DeviceView(device.getId(), device.getName(), device.getInterfaceName(),
+                device.getProvisioning().wireName(), device.getCodec(), device.getCreatedAt().toInstant().toString(),
+                device.topics().all().stream().map(TopicView::of).toList(), credentials);
+    }
+}
