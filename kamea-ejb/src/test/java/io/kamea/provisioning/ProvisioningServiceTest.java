@@ -1,0 +1,121 @@
+package io.kamea.provisioning;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.kamea.broker.BrokerAccounts;
+import io.kamea.broker.BrokerUnavailableException;
+import io.kamea.platform.InvalidRequestException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+/** The order of the calls is what keeps database and broker in step; these tests pin it. */
+class ProvisioningServiceTest {
+
+    private final ProvisioningService service = new ProvisioningService();
+    private final EntityManager em = mock(EntityManager.class);
+    private final BrokerAccounts broker = mock(BrokerAccounts.class);
+    private final TransactionSynchronizationRegistry transaction = mock(TransactionSynchronizationRegistry.class);
+    @SuppressWarnings("unchecked")
+    private final TypedQuery<Device> byName = mock(TypedQuery.class);
+
+    @BeforeEach
+    void wire() {
+        service.em = em;
+        service.broker = broker;
+        service.transaction = transaction;
+        when(em.createNamedQuery("Device.byName", Device.class)).thenReturn(byName);
+        when(byName.setParameter(eq("name"), any())).thenReturn(byName);
+        when(byName.getResultList()).thenReturn(List.of());
+    }
+
+    @Test
+    void passwordDeviceGetsAUuidLoginAndAnAccountAfterItsRowIsWritten() {
+        ProvisionedDevice provisioned = service.provision("  boiler-42 ", ProvisioningType.PASSWORD);
+
+        Device device = provisioned.device();
+        assertEquals("boiler-42", device.getName());
+        assertTrue(device.getInterfaceName().matches("[0-9a-f-]{36}"));
+        assertEquals(device.getInterfaceName(), provisioned.login());
+        assertTrue(provisioned.password().length() >= 32, "a strong password");
+        var order = inOrder(em, transaction, broker);
+        order.verify(em).persist(device);
+        order.verify(em).flush();
+        order.verify(transaction).registerInterposedSynchronization(any());
+        order.verify(broker).createPasswordAccount(provisioned.login(), provisioned.password());
+    }
+
+    @Test
+    void accountIsRemovedWhenTheTransactionDoesNotCommit() {
+        ProvisionedDevice provisioned = service.provision("boiler", ProvisioningType.PASSWORD);
+        var undo = ArgumentCaptor.forClass(Synchronization.class);
+        verify(transaction).registerInterposedSynchronization(undo.capture());
+
+        undo.getValue().afterCompletion(Status.STATUS_COMMITTED);
+        verify(broker, never()).deleteAccountQuietly(anyString());
+
+        undo.getValue().afterCompletion(Status.STATUS_ROLLEDBACK);
+        verify(broker).deleteAccountQuietly(provisioned.login());
+    }
+
+    @Test
+    void brokerFailureEscapesSoTheRowRollsBack() {
+        doThrow(new BrokerUnavailableException("down", null)).when(broker).createPasswordAccount(anyString(), anyString());
+        assertThrows(BrokerUnavailableException.class, () -> service.provision("boiler", ProvisioningType.PASSWORD));
+    }
+
+    @Test
+    void takenNameIsAConflictAndTheBrokerIsNotTouched() {
+        when(byName.getResultList()).thenReturn(List.of(Device.withPassword("boiler")));
+        assertThrows(DuplicateDeviceException.class, () -> service.provision("boiler", ProvisioningType.PASSWORD));
+        verify(em, never()).persist(any());
+        verify(broker, never()).createPasswordAccount(anyString(), anyString());
+    }
+
+    @Test
+    void blankOrOverlongNamesAreInvalid() {
+        assertThrows(InvalidRequestException.class, () -> service.provision(" ", ProvisioningType.PASSWORD));
+        assertThrows(InvalidRequestException.class, () -> service.provision(null, ProvisioningType.PASSWORD));
+        assertThrows(InvalidRequestException.class,
+                () -> service.provision("x".repeat(201), ProvisioningType.PASSWORD));
+    }
+
+    @Test
+    void deviceIsRemovedOnlyAfterItsAccount() {
+        Device device = Device.withPassword("boiler");
+        when(em.find(Device.class, device.getId())).thenReturn(device);
+
+        service.deprovision(device.getId());
+
+        var order = inOrder(broker, em);
+        order.verify(broker).deleteAccount(device.getInterfaceName());
+        order.verify(em).remove(device);
+    }
+
+    @Test
+    void deviceStaysWhenTheBrokerCannotRemoveItsAccount() {
+        Device device = Device.withPassword("boiler");
+        when(em.find(Device.class, device.getId())).thenReturn(device);
+        doThrow(new BrokerUnavailableException("down", null)).when(broker).deleteAccount(anyString());
+
+        assertThrows(BrokerUnavailableException.class, () -> service.deprovision(device.getId()));
+        verify(em, never()).remove(any());
+    }
+}
