@@ -47,14 +47,13 @@ kamea_secrets() {
   local f=$KAMEA_RUNTIME/secrets.env
   if [ ! -f "$f" ]; then
     mkdir -p "$KAMEA_RUNTIME"
-    umask 077
-    {
+    (umask 077; {
       echo "RMQ_PWD=$(openssl rand -hex 24)"
       echo "PG_PASSWORD=$(openssl rand -hex 24)"
       echo "ARTEMIS_PASSWORD=$(openssl rand -hex 24)"
       echo "RMQ_AUTH_SECRET=$(openssl rand -hex 24)"
       echo "PAYARA_ADMIN_PASSWORD=$(openssl rand -hex 24)"
-    } > "$f"
+    } > "$f")
   fi
   # shellcheck disable=SC1090
   . "$f"

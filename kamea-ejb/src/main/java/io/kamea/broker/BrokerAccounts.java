@@ -17,7 +17,6 @@ import java.util.logging.Logger;
 public class BrokerAccounts {
 
     private static final Logger LOG = Logger.getLogger(BrokerAccounts.class.getName());
-    private static final int PAGE_SIZE = 500;
 
     @Inject
     RabbitManagementApi api;
@@ -37,19 +36,18 @@ public class BrokerAccounts {
     }
 
     /**
-     * Removes the account, then closes the connections it still has: deleting a user stops new
-     * logins but RabbitMQ does not drop the sessions already open.
+     * Removes the account, which makes RabbitMQ drop the sessions it has open, then what could
+     * outlive it: a connection the broker was still setting up, and the durable queue of the
+     * device's persistent MQTT session.
      */
     public void deleteAccount(String login) {
         call("delete the account of " + login, () -> {
-            try {
-                api.deleteUser(login);
-            } catch (WebApplicationException e) {
-                if (e.getResponse().getStatus() != 404) {
-                    throw e;
-                }
+            ignoringNotFound(() -> api.deleteUser(login));
+            for (RabbitManagementApi.Connection connection : api.connectionsOf(login)) {
+                // 404: gone already, or too young for the management statistics to know it.
+                ignoringNotFound(() -> api.closeConnection(connection.name()));
             }
-            closeConnectionsOf(login);
+            ignoringNotFound(() -> api.deleteQueue(settings.vhost(), DevicePermissions.sessionQueue(login)));
             return null;
         });
     }
@@ -63,25 +61,10 @@ public class BrokerAccounts {
         }
     }
 
-    private void closeConnectionsOf(String login) {
-        int page = 1;
-        RabbitManagementApi.ConnectionPage connections;
-        do {
-            connections = api.connections(settings.vhost(), "name,user", page, PAGE_SIZE);
-            for (RabbitManagementApi.Connection connection : connections.items()) {
-                if (login.equals(connection.user())) {
-                    closeQuietly(connection.name());
-                }
-            }
-            page++;
-        } while (page <= connections.page_count());
-    }
-
-    private void closeQuietly(String connectionName) {
+    private static void ignoringNotFound(Runnable call) {
         try {
-            api.closeConnection(connectionName);
+            call.run();
         } catch (WebApplicationException e) {
-            // Gone already: the client left on its own.
             if (e.getResponse().getStatus() != 404) {
                 throw e;
             }

@@ -21,6 +21,11 @@ record DevicePermissions(String login) {
                 "^(" + quote(EXCHANGE) + "|" + ownQueues + ")$");
     }
 
+    /** The durable queue of the device's persistent session (QoS 1 subscriptions). */
+    static String sessionQueue(String login) {
+        return "mqtt-subscription-" + login + "qos1";
+    }
+
     RabbitManagementApi.TopicPermissions topics() {
         String prefix = "^device\\." + quote(login) + "\\.";
         return new RabbitManagementApi.TopicPermissions(

@@ -7,7 +7,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
@@ -41,8 +40,6 @@ public interface RabbitManagementApi {
     record Connection(String name, String user) {
     }
 
-    record ConnectionPage(List<Connection> items, int page, int page_count) {
-    }
 
     @PUT
     @Path("users/{user}")
@@ -62,13 +59,14 @@ public interface RabbitManagementApi {
                              TopicPermissions body);
 
     @GET
-    @Path("vhosts/{vhost}/connections")
-    ConnectionPage connections(@PathParam("vhost") String vhost,
-                               @QueryParam("columns") String columns,
-                               @QueryParam("page") int page,
-                               @QueryParam("page_size") int pageSize);
+    @Path("connections/username/{user}")
+    List<Connection> connectionsOf(@PathParam("user") String user);
 
     @DELETE
     @Path("connections/{name}")
     void closeConnection(@PathParam("name") String name);
+
+    @DELETE
+    @Path("queues/{vhost}/{queue}")
+    void deleteQueue(@PathParam("vhost") String vhost, @PathParam("queue") String queue);
 }

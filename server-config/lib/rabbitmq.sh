@@ -1,0 +1,334 @@
+# shellcheck shell=bash
+# RabbitMQ node for Kamea: an own node ($RMQ_NODENAME) with all its state under $KAMEA_RUNTIME/rabbitmq,
+# never the machine's default node (/etc/rabbitmq, /var/lib/rabbitmq and /root/.erlang.cookie are not used).
+#
+# Source after env.sh:
+#   . server-config/env.sh; . server-config/lib/rabbitmq.sh
+#
+#   rabbitmq_install          install the Debian package if rabbitmqctl is missing (without starting the default node)
+#   rabbitmq_start            render config, start the node in the background, wait until it is up (idempotent)
+#   rabbitmq_stop             stop our node (and the epmd we started, if no other node uses it)
+#   rabbitmq_status           print PID, listening ports, open-files limit; returns 0 if running, 3 if not
+#   rabbitmq_ctl ARGS...      rabbitmqctl against our node with our environment
+#   rabbitmq_diagnostics ARGS..., rabbitmq_plugins ARGS...   same for the other CLI tools
+#
+# Layout ($RMQ_BASE = $KAMEA_RUNTIME/rabbitmq):
+#   rabbitmq.conf, definitions.json, enabled_plugins   rendered/copied at every start (mode 600: they hold secrets)
+#   rabbitmq-env.conf (empty), conf.d/ (empty)          so that /etc/rabbitmq is never read
+#   home/.erlang.cookie                                 HOME of the server and of the CLI tools
+#   mnesia/, log/ (rabbit.log, startup.log), node.pid   (node.pid is written by RabbitMQ itself)
+#   trust-store/ (default $RMQ_TRUST_STORE_PATH)        filled by pki/make-dev-pki.sh
+# PID files: $PID_DIR/rabbitmq.pid (beam.smp of our node), $PID_DIR/rabbitmq-epmd.pid (only if we launched epmd).
+
+RMQ_BASE=${RMQ_BASE:-$KAMEA_RUNTIME/rabbitmq}
+RMQ_BIN=${RMQ_BIN:-/usr/lib/rabbitmq/bin}
+RMQ_TEMPLATE_DIR=${RMQ_TEMPLATE_DIR:-$KAMEA_ROOT/server-config/rabbitmq}
+RMQ_DEFINITIONS_FILE=${RMQ_DEFINITIONS_FILE:-$RMQ_BASE/definitions.json}
+RMQ_START_TIMEOUT=${RMQ_START_TIMEOUT:-60}
+RMQ_STOP_TIMEOUT=${RMQ_STOP_TIMEOUT:-60}
+
+# Exports the node's environment into the current shell: call it in a subshell only.
+_rabbitmq_env() {
+  export HOME=$RMQ_BASE/home
+  export RABBITMQ_NODENAME=$RMQ_NODENAME
+  export RABBITMQ_CONF_ENV_FILE=$RMQ_BASE/rabbitmq-env.conf
+  export RABBITMQ_CONFIG_FILE=$RMQ_BASE/rabbitmq.conf
+  export RABBITMQ_CONFIG_FILES=$RMQ_BASE/conf.d
+  export RABBITMQ_ADVANCED_CONFIG_FILE=$RMQ_BASE/advanced.config
+  export RABBITMQ_ENABLED_PLUGINS_FILE=$RMQ_BASE/enabled_plugins
+  export RABBITMQ_MNESIA_BASE=$RMQ_BASE/mnesia
+  export RABBITMQ_LOG_BASE=$RMQ_BASE/log
+  export RABBITMQ_PID_FILE=$RMQ_BASE/node.pid
+  export RABBITMQ_MOTD_FILE=$RMQ_BASE/motd
+  export RABBITMQ_DIST_PORT=$RMQ_DIST_PORT
+  export ERL_EPMD_ADDRESS=${ERL_EPMD_ADDRESS:-127.0.0.1}
+  [ -n "${ERL_EPMD_PORT:-}" ] && export ERL_EPMD_PORT
+  # Erlang distribution (server and CLI) on the loopback interface only.
+  export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
+  export RABBITMQ_CTL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
+  unset RABBITMQ_LOGS RABBITMQ_ENABLED_PLUGINS RABBITMQ_NODE_PORT RABBITMQ_NODE_IP_ADDRESS
+}
+
+rabbitmq_ctl() { (_rabbitmq_env && exec "$RMQ_BIN/rabbitmqctl" -n "$RMQ_NODENAME" "$@"); }
+rabbitmq_diagnostics() { (_rabbitmq_env && exec "$RMQ_BIN/rabbitmq-diagnostics" -n "$RMQ_NODENAME" "$@"); }
+rabbitmq_plugins() { (_rabbitmq_env && exec "$RMQ_BIN/rabbitmq-plugins" -n "$RMQ_NODENAME" "$@"); }
+
+rabbitmq_install() {
+  if command -v rabbitmqctl >/dev/null 2>&1 && [ -x "$RMQ_BIN/rabbitmq-server" ]; then
+    return 0
+  fi
+  kamea_log "rabbitmq: installing the Debian package rabbitmq-server"
+  local policy=/usr/sbin/policy-rc.d ours=false rc=0
+  if [ ! -e "$policy" ]; then
+    # Keep the package's postinst from starting the machine's default node.
+    printf '#!/bin/sh\nexit 101\n' > "$policy" && chmod 755 "$policy" && ours=true
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get update -q && \
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q rabbitmq-server || rc=$?
+  $ours && rm -f "$policy"
+  [ $rc -eq 0 ] && [ -x "$RMQ_BIN/rabbitmq-server" ] || { kamea_log "rabbitmq: installation failed"; return 1; }
+}
+
+# PID of the process listening on TCP port $1 (empty if none).
+_rabbitmq_port_pid() {
+  ss -ltnpH "sport = :$1" 2>/dev/null | grep -o 'pid=[0-9]*' | head -n1 | cut -d= -f2
+}
+
+# TCP ports (sorted, unique) our beam listens on.
+_rabbitmq_ports_of() {
+  ss -ltnpH 2>/dev/null | grep "pid=$1," | awk '{print $4}' | sed 's/.*://' | sort -n -u | tr '\n' ' '
+}
+
+# True if PID $1 is the beam of our node (guards against PID reuse and the machine's other nodes).
+_rabbitmq_is_our_beam() {
+  [ -n "$1" ] && kill -0 "$1" 2>/dev/null || return 1
+  grep -q 'beam' "/proc/$1/comm" 2>/dev/null || return 1
+  tr '\0' '\n' < "/proc/$1/environ" 2>/dev/null | grep -qx "RABBITMQ_NODENAME=$RMQ_NODENAME"
+}
+
+_rabbitmq_expected_ports() {
+  local p="$RMQ_MQTTS_PORT $RMQ_AMQPS_PORT $RMQ_MGMT_PORT $RMQ_DIST_PORT"
+  [ "$RMQ_PLAIN_LISTENERS" = true ] && p="$p $RMQ_MQTT_PORT $RMQ_AMQP_PORT $RMQ_MGMT_PLAIN_PORT"
+  printf '%s\n' $p | sort -n -u | tr '\n' ' '
+}
+
+# base64(salt(4) + sha256(salt + password)), RabbitMQ's rabbit_password_hashing_sha256 format.
+_rabbitmq_password_hash() {
+  local salt
+  salt=$(openssl rand -hex 4 | sed 's/../\\x&/g')
+  {
+    printf '%b' "$salt"
+    { printf '%b' "$salt"; printf '%s' "$1"; } | openssl dgst -sha256 -binary
+  } | openssl base64 -A
+}
+
+# Replaces every @NAME@ in stdin with the value of the shell variable NAME.
+_rabbitmq_render() {
+  local text name
+  text=$(cat)
+  for name in $(grep -o '@[A-Z_][A-Z0-9_]*@' <<<"$text" | sort -u | tr -d '@'); do
+    [ -n "${!name+x}" ] || { kamea_log "rabbitmq: template variable $name is not set"; return 1; }
+    text=${text//@$name@/${!name}}
+  done
+  printf '%s\n' "$text"
+}
+
+rabbitmq_render_config() {
+  local AMQP_PLAIN MQTT_PLAIN MGMT_PLAIN RMQ_PASSWORD_HASH
+  mkdir -p "$RMQ_BASE"/{home,conf.d,mnesia,log} "$RMQ_TRUST_STORE_PATH" "$PID_DIR"
+  chmod 700 "$RMQ_BASE" "$RMQ_BASE/home"
+  : > "$RMQ_BASE/rabbitmq-env.conf"
+  if [ ! -s "$RMQ_BASE/home/.erlang.cookie" ]; then
+    (umask 077 && openssl rand -hex 20 | tr a-f A-F > "$RMQ_BASE/home/.erlang.cookie")
+  fi
+  chmod 400 "$RMQ_BASE/home/.erlang.cookie"
+  if [ "$RMQ_PLAIN_LISTENERS" = true ]; then
+    AMQP_PLAIN="listeners.tcp.default = $KAMEA_BIND:$RMQ_AMQP_PORT"
+    MQTT_PLAIN="mqtt.listeners.tcp.default = $KAMEA_BIND:$RMQ_MQTT_PORT"
+    MGMT_PLAIN=$(printf 'management.tcp.ip = %s\nmanagement.tcp.port = %s' "$KAMEA_BIND" "$RMQ_MGMT_PLAIN_PORT")
+  else
+    AMQP_PLAIN="listeners.tcp = none"
+    MQTT_PLAIN="mqtt.listeners.tcp = none"
+    MGMT_PLAIN="# no plain HTTP management listener (RMQ_PLAIN_LISTENERS=$RMQ_PLAIN_LISTENERS)"
+  fi
+  RMQ_PASSWORD_HASH=$(_rabbitmq_password_hash "$RMQ_PWD")
+  (
+    umask 077
+    _rabbitmq_render < "$RMQ_TEMPLATE_DIR/rabbitmq.conf.template" > "$RMQ_BASE/rabbitmq.conf" &&
+      _rabbitmq_render < "$RMQ_TEMPLATE_DIR/definitions.json.template" > "$RMQ_DEFINITIONS_FILE" &&
+      cp "$RMQ_TEMPLATE_DIR/enabled_plugins" "$RMQ_BASE/enabled_plugins"
+  ) || return 1
+  if command -v jq >/dev/null && ! jq empty "$RMQ_DEFINITIONS_FILE"; then
+    kamea_log "rabbitmq: rendered $RMQ_DEFINITIONS_FILE is not valid JSON"; return 1
+  fi
+}
+
+_rabbitmq_log_tail() {
+  local f
+  for f in "$RMQ_BASE/log/startup.log" "$RMQ_BASE/log/rabbit.log"; do
+    [ -s "$f" ] && { kamea_log "rabbitmq: --- last lines of $f"; tail -n "${1:-40}" "$f" >&2; }
+  done
+}
+
+# Starts epmd on 127.0.0.1 if none is listening; records its PID only if we launched it.
+_rabbitmq_ensure_epmd() {
+  local port=${ERL_EPMD_PORT:-4369} epmd pid i
+  [ -n "$(_rabbitmq_port_pid "$port")" ] && return 0
+  ss -ltnH "sport = :$port" | grep -q . && return 0   # listening, owner not visible
+  epmd=$(command -v epmd || ls /usr/lib/erlang/erts-*/bin/epmd 2>/dev/null | head -n1)
+  [ -x "$epmd" ] || { kamea_log "rabbitmq: epmd not found"; return 1; }
+  kamea_log "rabbitmq: starting epmd on 127.0.0.1:$port"
+  ERL_EPMD_ADDRESS=127.0.0.1 "$epmd" -port "$port" -daemon || return 1
+  for ((i = 0; i < 40; i++)); do
+    pid=$(_rabbitmq_port_pid "$port")
+    [ -n "$pid" ] && { echo "$pid" > "$PID_DIR/rabbitmq-epmd.pid"; return 0; }
+    sleep 0.25
+  done
+  kamea_log "rabbitmq: epmd did not start"; return 1
+}
+
+rabbitmq_start() {
+  local pid t0 nofile hard p owner launcher deadline
+  mkdir -p "$PID_DIR"
+  if kamea_pid_alive rabbitmq && _rabbitmq_is_our_beam "$(cat "$PID_DIR/rabbitmq.pid")"; then
+    kamea_log "rabbitmq: node $RMQ_NODENAME already running (pid $(cat "$PID_DIR/rabbitmq.pid"))"
+    return 0
+  fi
+  # Node running but our PID file lost: adopt it.
+  if [ -f "$RMQ_BASE/node.pid" ] && _rabbitmq_is_our_beam "$(cat "$RMQ_BASE/node.pid")"; then
+    cp "$RMQ_BASE/node.pid" "$PID_DIR/rabbitmq.pid"
+    kamea_log "rabbitmq: node $RMQ_NODENAME already running (pid $(cat "$PID_DIR/rabbitmq.pid"), adopted)"
+    return 0
+  fi
+  rm -f "$PID_DIR/rabbitmq.pid"
+  t0=$(date +%s.%N)
+  rabbitmq_install || return 1
+
+  # TLS material (development PKI unless the paths point to existing files).
+  if [ ! -f "$RMQ_TLS_CERT_PATH" ] || [ ! -f "$RMQ_TLS_KEY_PATH" ] || [ ! -f "$RMQ_TLS_CA_CERT_PATH" ] ||
+     [ ! -d "$RMQ_TRUST_STORE_PATH" ]; then
+    bash "$KAMEA_ROOT/server-config/pki/make-dev-pki.sh" || return 1
+  fi
+  rabbitmq_render_config || return 1
+
+  for p in $(_rabbitmq_expected_ports); do
+    if ss -ltnH "sport = :$p" | grep -q .; then
+      owner=$(ss -ltnpH "sport = :$p" | grep -o 'users:.*' | head -n1)
+      kamea_log "rabbitmq: port $p is already in use ${owner:-}"; return 1
+    fi
+  done
+
+  # Open files: the node must hold 10,000+ connections. Cannot exceed the hard limit without CAP_SYS_RESOURCE.
+  nofile=$RMQ_MAX_OPEN_FILES
+  hard=$(ulimit -Hn)
+  if [ "$hard" != unlimited ] && [ "$nofile" -gt "$hard" ]; then
+    if ! (ulimit -Hn "$nofile") 2>/dev/null; then
+      kamea_log "rabbitmq: WARNING cannot raise the open-files hard limit to $nofile (hard limit $hard, no CAP_SYS_RESOURCE); using $hard"
+      nofile=$hard
+    fi
+  fi
+
+  _rabbitmq_ensure_epmd || return 1
+
+  rm -f "$RMQ_BASE/node.pid"
+  kamea_log "rabbitmq: starting node $RMQ_NODENAME (ulimit -n $nofile, logs in $RMQ_BASE/log)"
+  (
+    _rabbitmq_env
+    ulimit -Hn "$nofile" 2>/dev/null
+    ulimit -n "$nofile" || exit 1
+    cd "$RMQ_BASE" || exit 1
+    exec setsid -w "$RMQ_BIN/rabbitmq-server" >> "$RMQ_BASE/log/startup.log" 2>&1 < /dev/null
+  ) &
+  launcher=$!
+  disown "$launcher" 2>/dev/null || true
+
+  # RabbitMQ writes the beam's OS pid to RABBITMQ_PID_FILE early in the boot. The launcher (setsid -w)
+  # stays alive as long as the node runs, so its death means the boot failed.
+  deadline=$((SECONDS + RMQ_START_TIMEOUT))
+  pid=
+  while [ $SECONDS -lt $deadline ]; do
+    if [ -s "$RMQ_BASE/node.pid" ]; then
+      pid=$(cat "$RMQ_BASE/node.pid")
+      _rabbitmq_is_our_beam "$pid" && break
+      pid=
+    fi
+    kill -0 "$launcher" 2>/dev/null || break
+    sleep 0.25
+  done
+  if [ -z "$pid" ]; then
+    kamea_log "rabbitmq: node did not start (no running node behind $RMQ_BASE/node.pid)"
+    _rabbitmq_log_tail; return 1
+  fi
+  echo "$pid" > "$PID_DIR/rabbitmq.pid"
+
+  # Wait for the node to be fully booted (all plugins and listeners).
+  while :; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      kamea_log "rabbitmq: node process $pid died during boot"; rm -f "$PID_DIR/rabbitmq.pid"
+      _rabbitmq_log_tail; return 1
+    fi
+    rabbitmq_ctl -q await_startup --timeout 5 >/dev/null 2>&1 && break
+    if [ $SECONDS -ge $deadline ]; then
+      kamea_log "rabbitmq: node not up after ${RMQ_START_TIMEOUT}s (pid $pid still running)"
+      _rabbitmq_log_tail; return 1
+    fi
+    sleep 0.5
+  done
+  for p in $RMQ_MQTTS_PORT $RMQ_AMQPS_PORT $RMQ_MGMT_PORT; do
+    kamea_wait_port "$KAMEA_BIND" "$p" 10 || { kamea_log "rabbitmq: port $p not listening"; _rabbitmq_log_tail; return 1; }
+  done
+
+  # Checks: listening ports and open-files limit of the beam.
+  local expected actual limit
+  expected=$(_rabbitmq_expected_ports)
+  actual=$(_rabbitmq_ports_of "$pid")
+  [ "$expected" = "$actual" ] ||
+    kamea_log "rabbitmq: WARNING node listens on [$actual], expected [$expected]"
+  limit=$(awk '/^Max open files/ {print $4}' "/proc/$pid/limits")
+  [ "$limit" -ge "$nofile" ] 2>/dev/null ||
+    kamea_log "rabbitmq: WARNING beam open-files limit is $limit, wanted $nofile"
+  kamea_log "rabbitmq: node $RMQ_NODENAME up in $(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f", b-a}')s (pid $pid, open files $limit, ports $actual)"
+}
+
+rabbitmq_stop() {
+  local pid i epmd_pid port names
+  pid=$(cat "$PID_DIR/rabbitmq.pid" 2>/dev/null)
+  [ -n "$pid" ] || pid=$(cat "$RMQ_BASE/node.pid" 2>/dev/null)
+  if [ -n "$pid" ] && _rabbitmq_is_our_beam "$pid"; then
+    kamea_log "rabbitmq: stopping node $RMQ_NODENAME (pid $pid)"
+    (_rabbitmq_env && exec timeout "$RMQ_STOP_TIMEOUT" "$RMQ_BIN/rabbitmqctl" -n "$RMQ_NODENAME" -q shutdown) >/dev/null 2>&1 ||
+      kamea_log "rabbitmq: rabbitmqctl shutdown failed, signalling pid $pid"
+    for ((i = 0; i < 120; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    if kill -0 "$pid" 2>/dev/null; then
+      kill -TERM "$pid" 2>/dev/null
+      for ((i = 0; i < 40; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    fi
+    if kill -0 "$pid" 2>/dev/null; then
+      kamea_log "rabbitmq: pid $pid still alive, sending KILL"
+      kill -KILL "$pid" 2>/dev/null; sleep 0.5
+    fi
+    kill -0 "$pid" 2>/dev/null && { kamea_log "rabbitmq: could not stop pid $pid"; return 1; }
+    kamea_log "rabbitmq: node stopped"
+  else
+    kamea_log "rabbitmq: node $RMQ_NODENAME not running"
+  fi
+  rm -f "$PID_DIR/rabbitmq.pid" "$RMQ_BASE/node.pid"
+
+  # epmd: only the one we launched, and only if no other Erlang node is registered with it.
+  if [ -f "$PID_DIR/rabbitmq-epmd.pid" ]; then
+    epmd_pid=$(cat "$PID_DIR/rabbitmq-epmd.pid")
+    port=${ERL_EPMD_PORT:-4369}
+    if kill -0 "$epmd_pid" 2>/dev/null && grep -q epmd "/proc/$epmd_pid/comm" 2>/dev/null; then
+      names=$(ERL_EPMD_PORT=$port epmd -names 2>/dev/null | grep -c '^name ')
+      if [ "${names:-0}" -eq 0 ]; then
+        kill -TERM "$epmd_pid" 2>/dev/null && kamea_log "rabbitmq: stopped epmd (pid $epmd_pid)"
+        rm -f "$PID_DIR/rabbitmq-epmd.pid"
+      else
+        kamea_log "rabbitmq: epmd (pid $epmd_pid) still has $names registered node(s), left running"
+      fi
+    else
+      rm -f "$PID_DIR/rabbitmq-epmd.pid"
+    fi
+  fi
+  return 0
+}
+
+rabbitmq_status() {
+  local pid
+  pid=$(cat "$PID_DIR/rabbitmq.pid" 2>/dev/null)
+  if [ -z "$pid" ] || ! _rabbitmq_is_our_beam "$pid"; then
+    echo "rabbitmq: node $RMQ_NODENAME not running"
+    return 3
+  fi
+  echo "rabbitmq: node $RMQ_NODENAME running, pid $pid"
+  echo "  listening TCP ports: $(_rabbitmq_ports_of "$pid") (expected $(_rabbitmq_expected_ports))"
+  echo "  open files limit:    $(awk '/^Max open files/ {print $4 " (soft) / " $5 " (hard)"}' "/proc/$pid/limits")"
+  echo "  file descriptors:    $(ls "/proc/$pid/fd" | wc -l) in use"
+  if rabbitmq_diagnostics -q check_running >/dev/null 2>&1; then
+    echo "  rabbit app:          running"
+    rabbitmq_diagnostics -q listeners 2>/dev/null | sed 's/^/  /'
+  else
+    echo "  rabbit app:          NOT running (booting or stopped)"
+    return 1
+  fi
+}
