@@ -1,0 +1,123 @@
+# ActiveMQ Artemis (the JMS bus) for Kamea: distribution from Maven Central, one broker instance
+# in the runtime folder. Source server-config/env.sh first, then this file. Functions:
+#   artemis_install  fetch apache-artemis-$ARTEMIS_VERSION-bin.zip with Maven, unzip into $ARTEMIS_HOME
+#   artemis_start    create the broker instance once, run it in the background, wait for the port;
+#                    no-op if running
+#   artemis_stop     'artemis stop', then make sure the recorded PID is gone
+
+ARTEMIS_HOME=${ARTEMIS_HOME:-$KAMEA_RUNTIME/apache-artemis-$ARTEMIS_VERSION}
+ARTEMIS_INSTANCE=${ARTEMIS_INSTANCE:-$KAMEA_RUNTIME/artemis/broker}
+ARTEMIS_HTTP_PORT=${ARTEMIS_HTTP_PORT:-8161}           # web console (Jolokia), on $KAMEA_BIND only
+ARTEMIS_ACCEPTOR_PROTOCOLS=${ARTEMIS_ACCEPTOR_PROTOCOLS:-CORE}
+# Journal flush batching window in ns (journal-buffer-timeout). Measured with
+# `artemis perf-journal --journal-type NIO` on the dev VM (NIO journal, no libaio):
+# 252000..360000 ns per 4 KiB synced write (~3-4 syncs/ms). 500000 ns (0.5 ms) sits just above
+# that, so one fdatasync covers every persistent send/ack arriving in the same 0.5 ms window
+# (good batching under load) while an isolated durable send waits at most ~0.5 ms extra.
+# Artemis' own default without autotune would be 3333333 ns (3.3 ms) for NIO.
+ARTEMIS_JOURNAL_BUFFER_TIMEOUT=${ARTEMIS_JOURNAL_BUFFER_TIMEOUT:-500000}
+KAMEA_M2_REPO=${KAMEA_M2_REPO:-$HOME/.m2/repository}
+
+_kamea_need_unzip() {
+  command -v unzip >/dev/null 2>&1 && return 0
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq unzip >/dev/null
+}
+
+# _kamea_fetch_zip GROUP ARTIFACT VERSION CLASSIFIER|"" -> prints the path of the zip in the local repo
+_kamea_fetch_zip() {
+  local g=$1 a=$2 v=$3 c=$4 f
+  f="$KAMEA_M2_REPO/${g//.//}/$a/$v/$a-$v${c:+-$c}.zip"
+  if [ ! -s "$f" ]; then
+    kamea_log "fetching $g:$a:$v:zip${c:+:$c} with Maven"
+    local mo; mo=$(mvn -q -B dependency:get -Dartifact="$g:$a:$v:zip${c:+:$c}" -Dtransitive=false 2>&1) || { echo "$mo" >&2; return 1; }
+  fi
+  [ -s "$f" ] || { kamea_log "not found after download: $f (set KAMEA_M2_REPO?)"; return 1; }
+  echo "$f"
+}
+
+artemis_install() {
+  [ -x "$ARTEMIS_HOME/bin/artemis" ] && return 0
+  local zip tmp
+  zip=$(_kamea_fetch_zip org.apache.activemq apache-artemis "$ARTEMIS_VERSION" bin) || return 1
+  _kamea_need_unzip || return 1
+  mkdir -p "$KAMEA_RUNTIME"
+  tmp=$(mktemp -d "$KAMEA_RUNTIME/.artemis-unzip.XXXXXX")
+  unzip -q "$zip" -d "$tmp" || { rm -rf "$tmp"; return 1; }
+  rm -rf "$ARTEMIS_HOME"
+  mv "$tmp/apache-artemis-$ARTEMIS_VERSION" "$ARTEMIS_HOME" && rm -rf "$tmp"
+  kamea_log "artemis: installed $ARTEMIS_HOME"
+}
+
+# true if the recorded PID is alive and is the broker of our instance (guards against PID reuse)
+_artemis_alive() {
+  kamea_pid_alive artemis &&
+    tr '\0' ' ' < "/proc/$(cat "$PID_DIR/artemis.pid")/cmdline" 2>/dev/null | grep -qF -- "$ARTEMIS_INSTANCE"
+}
+
+_artemis_create() {
+  kamea_log "artemis: creating broker instance $ARTEMIS_INSTANCE"
+  mkdir -p "$(dirname "$ARTEMIS_INSTANCE")"
+  if ! "$ARTEMIS_HOME/bin/artemis" create --silent --force \
+      --user "$ARTEMIS_USER" --password "$ARTEMIS_PASSWORD" --require-login \
+      --host "$KAMEA_BIND" --default-port "$ARTEMIS_PORT" \
+      --http-host "$KAMEA_BIND" --http-port "$ARTEMIS_HTTP_PORT" \
+      --no-amqp-acceptor --no-mqtt-acceptor --no-stomp-acceptor --no-hornetq-acceptor \
+      --no-autotune --name kamea-bus \
+      "$ARTEMIS_INSTANCE" > "$(dirname "$ARTEMIS_INSTANCE")/create.log" 2>&1; then
+    kamea_log "artemis: create failed:"; tail -n 20 "$(dirname "$ARTEMIS_INSTANCE")/create.log" >&2
+    return 1
+  fi
+  local xml=$ARTEMIS_INSTANCE/etc/broker.xml
+  # Batching window of the journal (see ARTEMIS_JOURNAL_BUFFER_TIMEOUT above for the measurement).
+  sed -i "s#^\(\s*\)<journal-type>\(.*\)</journal-type>#&\n\1<!-- kamea: flush batching window in ns; measured with 'artemis perf-journal' (NIO: 0.25-0.36 ms per synced write), see server-config/lib/artemis.sh -->\n\1<journal-buffer-timeout>$ARTEMIS_JOURNAL_BUFFER_TIMEOUT</journal-buffer-timeout>#" "$xml"
+  # The only acceptor: $KAMEA_BIND:$ARTEMIS_PORT, core protocol only (the JMS client speaks CORE).
+  sed -i "s#\(<acceptor name=\"artemis\">tcp://[^?]*?.*\)protocols=[A-Z,]*#\1protocols=$ARTEMIS_ACCEPTOR_PROTOCOLS#" "$xml"
+  grep -q "<journal-buffer-timeout>$ARTEMIS_JOURNAL_BUFFER_TIMEOUT<" "$xml" &&
+    grep -q "<acceptor name=\"artemis\">tcp://$KAMEA_BIND:$ARTEMIS_PORT?.*protocols=$ARTEMIS_ACCEPTOR_PROTOCOLS;" "$xml" || {
+    kamea_log "artemis: could not patch $xml"; return 1; }
+  [ "$(grep -c '<acceptor name=' "$xml")" = 1 ] || { kamea_log "artemis: unexpected extra acceptors in $xml"; return 1; }
+}
+
+artemis_start() {
+  [ -x "$ARTEMIS_HOME/bin/artemis" ] || { kamea_log "artemis: not installed (run artemis_install)"; return 1; }
+  if _artemis_alive; then
+    kamea_log "artemis: already running (pid $(cat "$PID_DIR/artemis.pid"), port $ARTEMIS_PORT)"
+    return 0
+  fi
+  if [ ! -f "$ARTEMIS_INSTANCE/etc/broker.xml" ]; then _artemis_create || return 1; fi
+  if (exec 3<>"/dev/tcp/$KAMEA_BIND/$ARTEMIS_PORT") 2>/dev/null; then
+    kamea_log "artemis: port $KAMEA_BIND:$ARTEMIS_PORT is taken by another process"; return 1
+  fi
+  mkdir -p "$PID_DIR" "$ARTEMIS_INSTANCE/log"
+  local out=$ARTEMIS_INSTANCE/log/console.out
+  # bin/artemis execs java, so $! is the broker JVM itself.
+  ( cd "$ARTEMIS_INSTANCE" && exec nohup "$ARTEMIS_INSTANCE/bin/artemis" run </dev/null >"$out" 2>&1 ) &
+  local pid=$!
+  echo "$pid" > "$PID_DIR/artemis.pid"
+  local i
+  for ((i = 0; i < 240; i++)); do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      kamea_log "artemis: broker exited during start, log tail:"; tail -n 30 "$out" >&2
+      rm -f "$PID_DIR/artemis.pid"; return 1
+    fi
+    (exec 3<>"/dev/tcp/$KAMEA_BIND/$ARTEMIS_PORT") 2>/dev/null && break
+    sleep 0.25
+  done
+  if ((i == 240)); then kamea_log "artemis: port $ARTEMIS_PORT not open after 60 s"; tail -n 30 "$out" >&2; return 1; fi
+  kamea_log "artemis: running (pid $pid, $KAMEA_BIND:$ARTEMIS_PORT, console http://$KAMEA_BIND:$ARTEMIS_HTTP_PORT)"
+}
+
+artemis_stop() {
+  if ! _artemis_alive; then rm -f "$PID_DIR/artemis.pid"; kamea_log "artemis: not running"; return 0; fi
+  local pid i; pid=$(cat "$PID_DIR/artemis.pid")
+  # clean stop through the instance's own command, then wait on / kill the recorded PID only
+  (cd "$ARTEMIS_INSTANCE" && "$ARTEMIS_INSTANCE/bin/artemis" stop >/dev/null 2>&1) || kill -TERM "$pid" 2>/dev/null
+  for ((i = 0; i < 120; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+  if kill -0 "$pid" 2>/dev/null; then
+    kamea_log "artemis: pid $pid still alive after 30 s, SIGTERM"; kill -TERM "$pid" 2>/dev/null
+    for ((i = 0; i < 40; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    kill -0 "$pid" 2>/dev/null && { kamea_log "artemis: SIGKILL $pid"; kill -KILL "$pid" 2>/dev/null; }
+  fi
+  rm -f "$PID_DIR/artemis.pid"
+  kamea_log "artemis: stopped"
+}

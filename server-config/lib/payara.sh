@@ -1,0 +1,225 @@
+# Payara Server for Kamea: distribution from Maven Central, our own domain in the runtime folder,
+# every listener on $KAMEA_BIND. Source server-config/env.sh first, then this file.
+# (_kamea_fetch_zip / _kamea_need_unzip are shared with artemis.sh; both files define them.)
+# Functions:
+#   payara_install            fetch payara-$PAYARA_VERSION.zip with Maven, unzip into $PAYARA_HOME
+#   payara_start              create + bind the domain once, start it (environment from env.sh is
+#                             inherited by the JVM and checked), configure JDBC once; no-op if running
+#   payara_stop               asadmin stop-domain for our domaindir, then make sure the PID is gone
+#   payara_deploy EAR|WAR     asadmin deploy --force=true; quiet on success, log tail on error
+#   payara_undeploy NAME
+#   payara_asadmin ARGS...    remote asadmin against our DAS (admin user + password file)
+
+PAYARA_HOME=${PAYARA_HOME:-$KAMEA_RUNTIME/payara6}
+PAYARA_DOMAINS_DIR=${PAYARA_DOMAINS_DIR:-$KAMEA_RUNTIME/payara-domains}
+PAYARA_DOMAIN_DIR=$PAYARA_DOMAINS_DIR/$PAYARA_DOMAIN
+PAYARA_ADMIN_USER=${PAYARA_ADMIN_USER:-admin}
+PAYARA_MAX_HEAP=${PAYARA_MAX_HEAP:-1g}
+PAYARA_PASSWORD_FILE=$PAYARA_DOMAINS_DIR/.asadmin-password   # AS_ADMIN_PASSWORD=..., mode 600
+PG_JDBC_VERSION=${PG_JDBC_VERSION:-42.7.8}
+KAMEA_M2_REPO=${KAMEA_M2_REPO:-$HOME/.m2/repository}
+
+if ! declare -F _kamea_fetch_zip >/dev/null; then
+_kamea_need_unzip() {
+  command -v unzip >/dev/null 2>&1 && return 0
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq unzip >/dev/null
+}
+_kamea_fetch_zip() { # GROUP ARTIFACT VERSION CLASSIFIER|"" -> path of the zip in the local repo
+  local g=$1 a=$2 v=$3 c=$4 f
+  f="$KAMEA_M2_REPO/${g//.//}/$a/$v/$a-$v${c:+-$c}.zip"
+  if [ ! -s "$f" ]; then
+    kamea_log "fetching $g:$a:$v:zip${c:+:$c} with Maven"
+    local mo; mo=$(mvn -q -B dependency:get -Dartifact="$g:$a:$v:zip${c:+:$c}" -Dtransitive=false 2>&1) || { echo "$mo" >&2; return 1; }
+  fi
+  [ -s "$f" ] || { kamea_log "not found after download: $f (set KAMEA_M2_REPO?)"; return 1; }
+  echo "$f"
+}
+fi
+
+payara_install() {
+  [ -x "$PAYARA_HOME/bin/asadmin" ] && return 0
+  local zip tmp
+  zip=$(_kamea_fetch_zip fish.payara.distributions payara "$PAYARA_VERSION" "") || return 1
+  _kamea_need_unzip || return 1
+  mkdir -p "$KAMEA_RUNTIME"
+  tmp=$(mktemp -d "$KAMEA_RUNTIME/.payara-unzip.XXXXXX")
+  unzip -q "$zip" -d "$tmp" || { rm -rf "$tmp"; return 1; }
+  rm -rf "$PAYARA_HOME"
+  mv "$tmp/payara6" "$PAYARA_HOME" && rm -rf "$tmp"
+  kamea_log "payara: installed $PAYARA_HOME"
+}
+
+_payara_write_password_file() {
+  mkdir -p "$PAYARA_DOMAINS_DIR"
+  (umask 077; printf 'AS_ADMIN_PASSWORD=%s\n' "$PAYARA_ADMIN_PASSWORD" > "$PAYARA_PASSWORD_FILE")
+}
+
+# local asadmin commands (create-domain, start-domain, stop-domain): no --host/--port
+_payara_asadmin_local() {
+  _payara_write_password_file
+  "$PAYARA_HOME/bin/asadmin" --interactive=false --user "$PAYARA_ADMIN_USER" --passwordfile "$PAYARA_PASSWORD_FILE" "$@"
+}
+
+payara_asadmin() {
+  [ -f "$PAYARA_PASSWORD_FILE" ] || _payara_write_password_file
+  "$PAYARA_HOME/bin/asadmin" --interactive=false --host "$KAMEA_BIND" --port "$PAYARA_ADMIN_PORT" \
+    --user "$PAYARA_ADMIN_USER" --passwordfile "$PAYARA_PASSWORD_FILE" "$@"
+}
+
+# PID of our DAS if it is alive (recorded PID, else the domain's own pid file), checked against
+# the command line so a reused PID is never taken for ours.
+_payara_pid() {
+  local f pid
+  for f in "$PID_DIR/payara.pid" "$PAYARA_DOMAIN_DIR/config/pid"; do
+    [ -s "$f" ] || continue
+    pid=$(tr -dc 0-9 < "$f")
+    [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null &&
+      tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$PAYARA_DOMAIN_DIR" && { echo "$pid"; return 0; }
+  done
+  return 1
+}
+
+_payara_server_log_tail() { tail -n "${1:-40}" "$PAYARA_DOMAIN_DIR/logs/server.log" >&2 2>/dev/null; }
+
+# Create the domain and bind everything to $KAMEA_BIND before its first start, by editing the
+# freshly generated domain.xml (asadmin `set` needs a running server and a restart; the pre-boot
+# command file silently skipped the jms/hazelcast settings in a test). Every edit is verified.
+_payara_create_domain() {
+  kamea_log "payara: creating domain $PAYARA_DOMAIN in $PAYARA_DOMAINS_DIR (portbase $PAYARA_PORTBASE)"
+  mkdir -p "$PAYARA_DOMAINS_DIR"
+  local log=$PAYARA_DOMAINS_DIR/create-domain.log
+  if ! _payara_asadmin_local create-domain --domaindir "$PAYARA_DOMAINS_DIR" \
+       --portbase "$PAYARA_PORTBASE" "$PAYARA_DOMAIN" >"$log" 2>&1; then
+    kamea_log "payara: create-domain failed:"; tail -n 20 "$log" >&2; return 1
+  fi
+  local xml=$PAYARA_DOMAIN_DIR/config/domain.xml b=$KAMEA_BIND
+  cp "$xml" "$xml.orig"
+  sed -i \
+    -e "s|address=\"0\.0\.0\.0\"|address=\"$b\"|g" \
+    -e "s|<network-listener port=|<network-listener address=\"$b\" port=|g" \
+    -e "s|<jms-host name=\"default_JMS_host\" host=\"localhost\"|<jms-host name=\"default_JMS_host\" host=\"$b\"|g" \
+    -e "s|<hazelcast-runtime-configuration |<hazelcast-runtime-configuration das-bind-address=\"$b\" das-public-address=\"$b\" interface=\"$b\" |" \
+    -e "s|^\(\s*\)\(<admin-service [^>]*type=\"das-and-server\"\)|\1<jms-service type=\"EMBEDDED\" default-jms-host=\"default_JMS_host\"><jms-host name=\"default_JMS_host\" host=\"$b\" port=\"\${JMS_PROVIDER_PORT}\" lazy-init=\"true\"></jms-host></jms-service>\n\1<phone-home-runtime-configuration enabled=\"false\"></phone-home-runtime-configuration>\n\1\2|" \
+    -e "s|^\(\s*\)<jvm-options>-Xmx512m</jvm-options>|\1<jvm-options>-Xmx$PAYARA_MAX_HEAP</jvm-options>\n\1<jvm-options>-Dhazelcast.socket.bind.any=false</jvm-options>|" \
+    "$xml"
+  local bad=
+  grep -q '0\.0\.0\.0' "$xml" && bad="0.0.0.0 left"
+  grep '<network-listener ' "$xml" | grep -vq 'address=' && bad="$bad; network-listener without address"
+  [ "$(grep -c "<jms-host name=\"default_JMS_host\" host=\"$b\"" "$xml")" = 2 ] || bad="$bad; jms-host"
+  grep -q '<phone-home-runtime-configuration enabled="false">' "$xml" || bad="$bad; phone-home"
+  grep -q "<hazelcast-runtime-configuration das-bind-address=\"$b\"" "$xml" || bad="$bad; hazelcast"
+  [ "$(grep -c -- '-Dhazelcast.socket.bind.any=false' "$xml")" -ge 1 ] || bad="$bad; jvm-options"
+  if [ -n "$bad" ]; then
+    kamea_log "payara: could not bind the domain to $b ($bad); see $xml (original in $xml.orig)"
+    return 1
+  fi
+}
+
+_payara_pg_jdbc_jar() {
+  local jar=$KAMEA_M2_REPO/org/postgresql/postgresql/$PG_JDBC_VERSION/postgresql-$PG_JDBC_VERSION.jar
+  if [ ! -s "$jar" ]; then
+    kamea_log "fetching org.postgresql:postgresql:$PG_JDBC_VERSION with Maven"
+    local mo; mo=$(mvn -q -B dependency:get -Dartifact="org.postgresql:postgresql:$PG_JDBC_VERSION" -Dtransitive=false 2>&1) || { echo "$mo" >&2; return 1; }
+  fi
+  [ -s "$jar" ] || { kamea_log "not found after download: $jar"; return 1; }
+  echo "$jar"
+}
+
+# JDBC driver, password alias, pool kamea-pool, resource jdbc/kamea; once per domain (marker file),
+# each step skipped if already there so a failed run can simply be repeated.
+_payara_configure() {
+  local marker=$PAYARA_DOMAIN_DIR/config/.kamea-configured out jar
+  [ -f "$marker" ] && return 0
+  kamea_log "payara: configuring JDBC (driver, kamea-pool, jdbc/kamea)"
+  jar=$(_payara_pg_jdbc_jar) || return 1
+  if [ ! -f "$PAYARA_DOMAIN_DIR/lib/$(basename "$jar")" ]; then
+    out=$(payara_asadmin add-library --type common "$jar" 2>&1) || { echo "$out" >&2; return 1; }
+  fi
+  if ! payara_asadmin list-password-aliases 2>/dev/null | grep -qx kamea-db-password; then
+    local pf; pf=$(mktemp); chmod 600 "$pf"
+    printf 'AS_ADMIN_PASSWORD=%s\nAS_ADMIN_ALIASPASSWORD=%s\n' "$PAYARA_ADMIN_PASSWORD" "$PG_PASSWORD" > "$pf"
+    out=$("$PAYARA_HOME/bin/asadmin" --interactive=false --host "$KAMEA_BIND" --port "$PAYARA_ADMIN_PORT" \
+          --user "$PAYARA_ADMIN_USER" --passwordfile "$pf" create-password-alias kamea-db-password 2>&1)
+    local rc=$?; rm -f "$pf"
+    [ $rc = 0 ] || { echo "$out" >&2; return 1; }
+  fi
+  if ! payara_asadmin list-jdbc-connection-pools 2>/dev/null | grep -qx kamea-pool; then
+    out=$(payara_asadmin create-jdbc-connection-pool \
+      --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource \
+      --steadypoolsize 2 --maxpoolsize 32 --isconnectvalidatereq=true --validationmethod auto-commit \
+      --property "serverName=$KAMEA_BIND:portNumber=$PG_PORT:databaseName=$PG_DATABASE:user=$PG_USER:password=\${ALIAS=kamea-db-password}" \
+      kamea-pool 2>&1) || { echo "$out" >&2; return 1; }
+  fi
+  if ! payara_asadmin list-jdbc-resources 2>/dev/null | grep -qx jdbc/kamea; then
+    out=$(payara_asadmin create-jdbc-resource --connectionpoolid kamea-pool jdbc/kamea 2>&1) || { echo "$out" >&2; return 1; }
+  fi
+  if ! out=$(payara_asadmin ping-connection-pool kamea-pool 2>&1); then
+    kamea_log "payara: ping-connection-pool kamea-pool failed (is PostgreSQL running on $KAMEA_BIND:$PG_PORT?)"
+    echo "$out" >&2; return 1
+  fi
+  touch "$marker"
+  kamea_log "payara: kamea-pool ping OK"
+}
+
+payara_start() {
+  [ -x "$PAYARA_HOME/bin/asadmin" ] || { kamea_log "payara: not installed (run payara_install)"; return 1; }
+  local pid
+  if pid=$(_payara_pid); then
+    echo "$pid" > "$PID_DIR/payara.pid"
+    kamea_log "payara: already running (pid $pid, admin $KAMEA_BIND:$PAYARA_ADMIN_PORT)"
+    _payara_configure
+    return
+  fi
+  if [ ! -f "$PAYARA_DOMAIN_DIR/config/domain.xml" ]; then _payara_create_domain || return 1; fi
+  mkdir -p "$PID_DIR"
+  # The domain JVM inherits this shell's environment: the MicroProfile Config variables
+  # exported by env.sh (MQTT_BROKER_URL, RMQ_LOGIN, RMQ_PWD, ...) reach the application as is.
+  local out
+  if ! out=$(_payara_asadmin_local start-domain --domaindir "$PAYARA_DOMAINS_DIR" "$PAYARA_DOMAIN" 2>&1); then
+    kamea_log "payara: start-domain failed:"; echo "$out" >&2; _payara_server_log_tail 40; return 1
+  fi
+  pid=$(tr -dc 0-9 < "$PAYARA_DOMAIN_DIR/config/pid")
+  echo "$pid" > "$PID_DIR/payara.pid"
+  local v missing=
+  for v in MQTT_BROKER_URL RMQ_LOGIN RMQ_PWD MQTT_CA_PATH BUS_CONNECTION_STRING; do
+    tr '\0' '\n' < "/proc/$pid/environ" | grep -q "^$v=" || missing="$missing $v"
+  done
+  [ -z "$missing" ] || kamea_log "payara: WARNING: the domain JVM does not see:$missing (source env.sh before payara_start)"
+  kamea_log "payara: running (pid $pid, admin $KAMEA_BIND:$PAYARA_ADMIN_PORT, http $KAMEA_BIND:$PAYARA_HTTP_PORT)"
+  _payara_configure
+}
+
+payara_stop() {
+  local pid i
+  if ! pid=$(_payara_pid); then rm -f "$PID_DIR/payara.pid"; kamea_log "payara: not running"; return 0; fi
+  # stop-domain for OUR domaindir only, then wait on / kill the PID we know
+  _payara_asadmin_local stop-domain --domaindir "$PAYARA_DOMAINS_DIR" "$PAYARA_DOMAIN" >/dev/null 2>&1 ||
+    kill -TERM "$pid" 2>/dev/null
+  for ((i = 0; i < 120; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+  if kill -0 "$pid" 2>/dev/null; then
+    kamea_log "payara: pid $pid still alive after 30 s, SIGTERM"; kill -TERM "$pid" 2>/dev/null
+    for ((i = 0; i < 40; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    kill -0 "$pid" 2>/dev/null && { kamea_log "payara: SIGKILL $pid"; kill -KILL "$pid" 2>/dev/null; }
+  fi
+  rm -f "$PID_DIR/payara.pid"
+  kamea_log "payara: stopped"
+}
+
+payara_deploy() { # path to .ear/.war; extra asadmin deploy options may follow the path
+  local app=$1; shift || true
+  [ -f "$app" ] || { kamea_log "payara: no such file: $app"; return 1; }
+  local out
+  if out=$(payara_asadmin deploy --force=true "$@" "$app" 2>&1); then
+    kamea_log "payara: deployed $(basename "$app")"
+  else
+    kamea_log "payara: DEPLOY FAILED for $app:"; echo "$out" >&2
+    kamea_log "payara: server.log tail:"; _payara_server_log_tail 60
+    return 1
+  fi
+}
+
+payara_undeploy() {
+  local out
+  if out=$(payara_asadmin undeploy "$1" 2>&1); then kamea_log "payara: undeployed $1"
+  else kamea_log "payara: undeploy $1 failed:"; echo "$out" >&2; return 1; fi
+}
