@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import java.util.function.Supplier;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -57,7 +56,7 @@ public class BrokerAccounts {
         try {
             deleteAccount(login);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, e, () -> "Could not remove the broker account " + login);
+            LOG.warning(() -> "Could not remove the broker account " + login + ": " + e.getMessage());
         }
     }
 
