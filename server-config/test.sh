@@ -6,7 +6,8 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
 not_running=()
-for service in rabbitmq postgres artemis payara; do
+# In stopping order: the application server before what it uses.
+for service in payara artemis postgres rabbitmq; do
   kamea_pid_alive "$service" || not_running+=("$service")
 done
 cleanup() {
