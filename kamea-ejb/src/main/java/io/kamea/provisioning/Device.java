@@ -23,7 +23,9 @@ import java.util.UUID;
 @NamedQueries({
     @NamedQuery(name = "Device.byName", query = "select d from Device d where d.name = :name"),
     @NamedQuery(name = "Device.page", query = "select d from Device d order by d.createdAt desc, d.id"),
-    @NamedQuery(name = "Device.count", query = "select count(d) from Device d")
+    @NamedQuery(name = "Device.count", query = "select count(d) from Device d"),
+    @NamedQuery(name = "Device.byInterfaceNames",
+            query = "select d from Device d where d.interfaceName in :names")
 })
 public class Device {
 

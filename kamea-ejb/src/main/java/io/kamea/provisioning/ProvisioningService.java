@@ -28,6 +28,9 @@ public class ProvisioningService {
     @Inject
     BrokerAccounts broker;
 
+    @Inject
+    DeviceDirectory directory;
+
     @Resource
     TransactionSynchronizationRegistry transaction;
 
@@ -79,6 +82,7 @@ public class ProvisioningService {
         Device device = find(id);
         broker.deleteAccount(device.getInterfaceName());
         em.remove(device);
+        directory.forget(device.getInterfaceName());
     }
 
     private static String validName(String name) {

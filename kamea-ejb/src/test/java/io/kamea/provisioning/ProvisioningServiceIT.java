@@ -75,7 +75,11 @@ class ProvisioningServiceIT {
                 .addPackages(false, Filters.exclude(".*(Test|IT)(\\$.*)?\\.class"),
                         ProvisioningService.class.getPackage(),
                         BrokerAccounts.class.getPackage(),
-                        DatabaseMigration.class.getPackage())
+                        DatabaseMigration.class.getPackage(),
+                        io.kamea.configuration.ReportedConfiguration.class.getPackage(),
+                        io.kamea.ingestion.IncomingMessage.class.getPackage(),
+                        io.kamea.bus.BusPublisher.class.getPackage(),
+                        io.kamea.telemetry.TelemetryIngestion.class.getPackage())
                 .addAsResource("META-INF/persistence.xml")
                 .addAsWebInfResource(new ClassLoaderAsset("META-INF/beans.xml"), "beans.xml")
                 .addAsResource(basedir.resolve("src/main/resources/db/migration").toFile(), "db/migration")

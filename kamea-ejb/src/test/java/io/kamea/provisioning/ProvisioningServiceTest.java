@@ -32,6 +32,7 @@ class ProvisioningServiceTest {
     private final ProvisioningService service = new ProvisioningService();
     private final EntityManager em = mock(EntityManager.class);
     private final BrokerAccounts broker = mock(BrokerAccounts.class);
+    private final DeviceDirectory directory = mock(DeviceDirectory.class);
     private final TransactionSynchronizationRegistry transaction = mock(TransactionSynchronizationRegistry.class);
     @SuppressWarnings("unchecked")
     private final TypedQuery<Device> byName = mock(TypedQuery.class);
@@ -40,6 +41,7 @@ class ProvisioningServiceTest {
     void wire() {
         service.em = em;
         service.broker = broker;
+        service.directory = directory;
         service.transaction = transaction;
         when(em.createNamedQuery("Device.byName", Device.class)).thenReturn(byName);
         when(byName.setParameter(eq("name"), any())).thenReturn(byName);
@@ -104,9 +106,10 @@ class ProvisioningServiceTest {
 
         service.deprovision(device.getId());
 
-        var order = inOrder(broker, em);
+        var order = inOrder(broker, em, directory);
         order.verify(broker).deleteAccount(device.getInterfaceName());
         order.verify(em).remove(device);
+        order.verify(directory).forget(device.getInterfaceName());
     }
 
     @Test

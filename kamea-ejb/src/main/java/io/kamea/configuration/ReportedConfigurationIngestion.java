@@ -1,0 +1,116 @@
+package io.kamea.configuration;
+
+import io.kamea.bus.BusMessage;
+import io.kamea.bus.BusPublisher;
+import io.kamea.ingestion.IncomingMessage;
+import io.kamea.ingestion.IngestionInfo;
+import io.kamea.ingestion.IngestionStatistics;
+import io.kamea.ingestion.Rejection;
+import io.kamea.provisioning.DeviceDirectory;
+import io.kamea.provisioning.DeviceDirectory.DeviceInfo;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Ingests reported configurations: each one is the device's whole configuration, compared with
+ * the previous one to tell which keys were added, changed and removed, forwarded to the bus's
+ * reported-state topic, then stored. Reports of one device must come in order (one consumer).
+ */
+@ApplicationScoped
+public class ReportedConfigurationIngestion {
+
+    static final String STREAM = "reported-configuration";
+
+    @Inject
+    DeviceDirectory directory;
+
+    @Inject
+    ReportedConfigurationStore store;
+
+    @Inject
+    BusPublisher bus;
+
+    @Inject
+    IngestionStatistics statistics;
+
+    @Inject
+    @ConfigProperty(name = "REPORTED_STATE_TOPIC_NAME", defaultValue = "kamea.reported-state")
+    String topic;
+
+    public List<Rejection> ingest(List<IncomingMessage> batch) {
+        Map<String, DeviceInfo> devices = directory.byInterfaceNames(batch.stream()
+                .map(IncomingMessage::interfaceName).filter(Objects::nonNull).distinct().toList());
+        Map<String, JsonObject> previous = new HashMap<>();
+        store.current(devices.values().stream().map(DeviceInfo::id).toList())
+                .forEach((id, stored) -> previous.put(id, parse(stored.getDocument().getBytes(StandardCharsets.UTF_8))));
+
+        List<BusMessage> out = new ArrayList<>();
+        List<Rejection> rejections = new ArrayList<>();
+        Map<String, ReportedConfigurationStore.Report> latest = new HashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            IncomingMessage message = batch.get(i);
+            DeviceInfo device = message.interfaceName() == null ? null : devices.get(message.interfaceName());
+            if (device == null) {
+                rejections.add(new Rejection(i, "unknown-device: no device with interface name '"
+                        + message.interfaceName() + "' (routing key " + message.routingKey() + ")"));
+                statistics.rejected(STREAM, "unknown-device");
+                continue;
+            }
+            JsonObject document = parse(message.payload());
+            if (document == null) {
+                rejections.add(new Rejection(i, "invalid-configuration: a reported configuration must be a JSON object"));
+                statistics.rejected(STREAM, "invalid-configuration");
+                continue;
+            }
+            ConfigurationChange change = ConfigurationChange.between(previous.get(device.id()), document);
+            previous.put(device.id(), document);
+            String messageId = message.messageId() != null ? message.messageId() : UUID.randomUUID().toString();
+            out.add(new BusMessage(busBody(document, change).getBytes(StandardCharsets.UTF_8), true,
+                    IngestionInfo.properties(STREAM, device, message, messageId), message.messageId()));
+            var before = latest.get(device.id());
+            latest.put(device.id(), new ReportedConfigurationStore.Report(document.toString(),
+                    message.receivedAt().atOffset(ZoneOffset.UTC), before == null ? 1 : before.reports() + 1));
+        }
+        // Bus first, then the database: if storing fails, the batch comes again and the same
+        // changes are computed against the same stored documents.
+        bus.publish(topic, out);
+        store.replaceAll(latest);
+        statistics.forwarded(STREAM, out.size());
+        return rejections;
+    }
+
+    private static String busBody(JsonObject document, ConfigurationChange change) {
+        return Json.createObjectBuilder()
+                .add("document", document)
+                .add("added", Json.createArrayBuilder(change.added()))
+                .add("changed", Json.createArrayBuilder(change.changed()))
+                .add("removed", Json.createArrayBuilder(change.removed()))
+                .build()
+                .toString();
+    }
+
+    /** The JSON object in these bytes, or null if they hold anything else. */
+    static JsonObject parse(byte[] bytes) {
+        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+            JsonValue value = reader.readValue();
+            return value.getValueType() == JsonValue.ValueType.OBJECT ? value.asJsonObject() : null;
+        } catch (JsonException | IllegalStateException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.kamea.telemetry;
+
+import io.kamea.bus.BusMessage;
+import io.kamea.bus.BusPublisher;
+import io.kamea.ingestion.IncomingMessage;
+import io.kamea.ingestion.IngestionInfo;
+import io.kamea.ingestion.IngestionStatistics;
+import io.kamea.ingestion.Rejection;
+import io.kamea.provisioning.DeviceDirectory;
+import io.kamea.provisioning.DeviceDirectory.DeviceInfo;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Forwards telemetry to the bus's raw-data topic. Payloads are opaque here (the codec reads them
+ * later), so a message is only ever refused for naming no device.
+ */
+@ApplicationScoped
+public class TelemetryIngestion {
+
+    static final String STREAM = "telemetry";
+
+    @Inject
+    DeviceDirectory directory;
+
+    @Inject
+    BusPublisher bus;
+
+    @Inject
+    IngestionStatistics statistics;
+
+    @Inject
+    @ConfigProperty(name = "RAW_DATA_TOPIC_NAME", defaultValue = "kamea.raw-data")
+    String topic;
+
+    /** Sends the batch in one bus transaction; returns what must go to the dead-letter queue. */
+    public List<Rejection> ingest(List<IncomingMessage> batch) {
+        Map<String, DeviceInfo> devices = directory.byInterfaceNames(batch.stream()
+                .map(IncomingMessage::interfaceName).filter(Objects::nonNull).distinct().toList());
+        List<BusMessage> out = new ArrayList<>(batch.size());
+        List<Rejection> rejections = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            IncomingMessage message = batch.get(i);
+            DeviceInfo device = message.interfaceName() == null ? null : devices.get(message.interfaceName());
+            if (device == null) {
+                rejections.add(new Rejection(i, "unknown-device: no device with interface name '"
+                        + message.interfaceName() + "' (routing key " + message.routingKey() + ")"));
+                statistics.rejected(STREAM, "unknown-device");
+                continue;
+            }
+            String messageId = message.messageId() != null ? message.messageId() : UUID.randomUUID().toString();
+            out.add(new BusMessage(message.payload(), false,
+                    IngestionInfo.properties(STREAM, device, message, messageId), message.messageId()));
+        }
+        bus.publish(topic, out);
+        statistics.forwarded(STREAM, out.size());
+        return rejections;
+    }
+}

@@ -1,0 +1,24 @@
+package io.kamea.ingestion;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class IncomingMessageTest {
+
+    @Test
+    void interfaceNameIsTheSecondLevelOfADeviceRoutingKey() {
+        assertEquals("abc", message("device.abc.telemetries").interfaceName());
+        assertEquals("abc", message("device.abc.configs.reported").interfaceName());
+        assertNull(message("device..telemetries").interfaceName());
+        assertNull(message("sensor.abc.telemetries").interfaceName());
+        assertNull(message("device.abc").interfaceName());
+        assertNull(message(null).interfaceName());
+    }
+
+    private static IncomingMessage message(String routingKey) {
+        return new IncomingMessage(routingKey, new byte[0], null, Instant.now());
+    }
+}
