@@ -1,0 +1,20 @@
+package io.kamea.web.configuration;
+
+import io.kamea.configuration.ReportedConfiguration;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+
+/** The configuration a device last reported; version 0 and no document if it never reported. */
+public record ReportedConfigurationView(String deviceId, long version, String reportedAt, JsonObject document) {
+
+    static ReportedConfigurationView of(String deviceId, ReportedConfiguration reported) {
+        if (reported == null) {
+            return new ReportedConfigurationView(deviceId, 0, null, null);
+        }
+        try (var reader = Json.createReader(new StringReader(reported.getDocument()))) {
+            return new ReportedConfigurationView(deviceId, reported.getVersion(),
+                    reported.getReportedAt().toInstant().toString(), reader.readObject());
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** HTTP API for the ingestion cycle's counters: {@code /api/ingestion}. */
+package io.kamea.web.ingestion;
