@@ -1,0 +1,172 @@
+package io.kamea.ingestion.rabbitmq.adapter;
+
+import com.rabbitmq.client.ConnectionFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Where and how the adapter connects, from the configuration (MicroProfile Config, else the
+ * environment):
+ * <ul>
+ * <li>{@code MGMT_AMQP_INGESTION_URL}: the broker's host name (default {@code localhost}), or a
+ * full {@code amqps://host:port} / {@code amqp://host:port} URI;</li>
+ * <li>{@code MGMT_AMQP_INGESTION_PORT}: the port when the URL has none (default 5671 with TLS,
+ * 5672 without);</li>
+ * <li>{@code MGMT_AMQP_INGESTION_TLS}: {@code false} for plain AMQP (default {@code true});</li>
+ * <li>{@code RMQ_LOGIN}, {@code RMQ_PWD}: the account; {@code RMQ_VHOST} (default {@code kamea});</li>
+ * <li>{@code MQTT_CA_PATH}: PEM file of the CA the broker's certificate must chain to (else the
+ * JVM's trust store). The host name is always verified against the certificate.</li>
+ * </ul>
+ */
+public record ConnectionSettings(String host, int port, boolean tls, String username, String password,
+        String virtualHost, String caPath) {
+
+    public static final String URL = "MGMT_AMQP_INGESTION_URL";
+    public static final String PORT = "MGMT_AMQP_INGESTION_PORT";
+    public static final String TLS = "MGMT_AMQP_INGESTION_TLS";
+    public static final String LOGIN = "RMQ_LOGIN";
+    public static final String PASSWORD = "RMQ_PWD";
+    public static final String VHOST = "RMQ_VHOST";
+    public static final String CA_PATH = "MQTT_CA_PATH";
+
+    /** Reads the settings; throws IllegalArgumentException naming the key that is wrong. */
+    public static ConnectionSettings fromConfig() {
+        return from(ConnectionSettings::configValue);
+    }
+
+    static ConnectionSettings from(UnaryOperator<String> config) {
+        String url = valueOr(config, URL, "localhost");
+        boolean tls = !"false".equalsIgnoreCase(valueOr(config, TLS, "true"));
+        String host = url;
+        int port = -1;
+        if (url.contains("://")) {
+            URI uri;
+            try {
+                uri = URI.create(url);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(URL + " is not a valid URI: " + url, e);
+            }
+            String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("amqps") && !scheme.equals("amqp")) {
+                throw new IllegalArgumentException(URL + " must be a host name or an amqps:// or amqp:// URI, not " + url);
+            }
+            tls = scheme.equals("amqps");
+            host = uri.getHost();
+            port = uri.getPort();
+            if (host == null || host.isBlank()) {
+                throw new IllegalArgumentException(URL + " has no host: " + url);
+            }
+        }
+        if (port == -1) {
+            String configured = config.apply(PORT);
+            try {
+                port = configured == null || configured.isBlank() ? (tls ? 5671 : 5672) : Integer.parseInt(configured.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(PORT + " must be a port number, not " + configured, e);
+            }
+        }
+        if (port < 1 || port > 65_535) {
+            throw new IllegalArgumentException("the AMQP port must be between 1 and 65535, not " + port);
+        }
+        String username = config.apply(LOGIN);
+        String password = config.apply(PASSWORD);
+        if (username == null || username.isBlank()) {
+            throw new IllegalArgumentException(LOGIN + " is not set: the account the consumers log in with");
+        }
+        if (password == null) {
+            throw new IllegalArgumentException(PASSWORD + " is not set: the password of " + LOGIN);
+        }
+        String caPath = config.apply(CA_PATH);
+        return new ConnectionSettings(host, port, tls, username.trim(), password, valueOr(config, VHOST, "kamea"),
+                caPath == null || caPath.isBlank() ? null : caPath.trim());
+    }
+
+    private static String valueOr(UnaryOperator<String> config, String key, String fallback) {
+        String value = config.apply(key);
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
+    /** MicroProfile Config when the adapter's class loader sees it and it works; else the environment. */
+    static String configValue(String key) {
+        try {
+            return ConfigProvider.getConfig().getOptionalValue(key, String.class).orElse(null);
+        } catch (LinkageError | RuntimeException e) {
+            // no MP Config API in this class loader (NoClassDefFoundError) or no implementation behind it
+            return System.getenv(key);
+        }
+    }
+
+    /** A connection factory: automatic connection and topology recovery, TLS with host name verification. */
+    public ConnectionFactory newConnectionFactory() {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost(host);
+        factory.setPort(port);
+        factory.setUsername(username);
+        factory.setPassword(password);
+        factory.setVirtualHost(virtualHost);
+        factory.setAutomaticRecoveryEnabled(true);
+        factory.setTopologyRecoveryEnabled(true);
+        factory.setNetworkRecoveryInterval(5_000L);
+        factory.setRequestedHeartbeat(30);
+        factory.setConnectionTimeout(10_000);
+        if (tls) {
+            factory.useSslProtocol(sslContext());
+            factory.enableHostnameVerification();
+        }
+        return factory;
+    }
+
+    ConnectionOpener opener() {
+        ConnectionFactory factory = newConnectionFactory();
+        return factory::newConnection;
+    }
+
+    private SSLContext sslContext() {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(caPath == null ? null : trustStore(Path.of(caPath)));
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot set up TLS with " + CA_PATH + "=" + caPath + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static KeyStore trustStore(Path pem) throws GeneralSecurityException {
+        try (InputStream in = Files.newInputStream(pem)) {
+            Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
+            if (certificates.isEmpty()) {
+                throw new IllegalArgumentException(CA_PATH + " holds no certificate: " + pem);
+            }
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(null, null);
+            int i = 0;
+            for (Certificate certificate : certificates) {
+                store.setCertificateEntry("ca-" + i++, certificate);
+            }
+            return store;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + CA_PATH + " " + pem + ": " + e, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return (tls ? "amqps://" : "amqp://") + username + "@" + host + ":" + port + "/" + virtualHost
+                + (tls ? " (CA " + (caPath != null ? caPath : "JVM trust store") + ")" : "");
+    }
+}

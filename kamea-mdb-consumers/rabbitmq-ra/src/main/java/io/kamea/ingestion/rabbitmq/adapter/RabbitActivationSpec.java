@@ -1,0 +1,131 @@
+package io.kamea.ingestion.rabbitmq.adapter;
+
+import jakarta.resource.spi.ActivationSpec;
+import jakarta.resource.spi.InvalidPropertyException;
+import jakarta.resource.spi.ResourceAdapter;
+import java.beans.IntrospectionException;
+import java.beans.PropertyDescriptor;
+import java.io.Serializable;
+
+/**
+ * What a message-driven bean consumes and how, from its activation config properties:
+ * {@code queue} (required), {@code prefetch}, {@code concurrency}, {@code maxBatchSize},
+ * {@code maxAttempts}, {@code deadLetterExchange}. The broker connection itself comes from the
+ * configuration (see {@link ConnectionSettings}).
+ */
+public class RabbitActivationSpec implements ActivationSpec, Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final int DEFAULT_PREFETCH = 500;
+    public static final int DEFAULT_CONCURRENCY = 2;
+    public static final int DEFAULT_MAX_BATCH_SIZE = 200;
+    public static final int DEFAULT_MAX_ATTEMPTS = 5;
+    public static final String DEFAULT_DEAD_LETTER_EXCHANGE = "kamea.dead-letter";
+
+    private String queue;
+    private Integer prefetch = DEFAULT_PREFETCH;
+    private Integer concurrency = DEFAULT_CONCURRENCY;
+    private Integer maxBatchSize = DEFAULT_MAX_BATCH_SIZE;
+    private Integer maxAttempts = DEFAULT_MAX_ATTEMPTS;
+    private String deadLetterExchange = DEFAULT_DEAD_LETTER_EXCHANGE;
+    private transient ResourceAdapter resourceAdapter;
+
+    @Override
+    public void validate() throws InvalidPropertyException {
+        if (queue == null || queue.isBlank()) {
+            throw invalid("queue", "queue is required: the name of the RabbitMQ queue to consume from");
+        }
+        requireRange("prefetch", prefetch, 1, 65_535);
+        requireRange("concurrency", concurrency, 1, 64);
+        requireRange("maxBatchSize", maxBatchSize, 1, prefetch);
+        requireRange("maxAttempts", maxAttempts, 1, Integer.MAX_VALUE);
+        if (deadLetterExchange == null || deadLetterExchange.isBlank()) {
+            throw invalid("deadLetterExchange", "deadLetterExchange must name an exchange (the default exchange would "
+                    + "route dead letters by their routing key)");
+        }
+    }
+
+    private static void requireRange(String property, Integer value, int min, int max) throws InvalidPropertyException {
+        if (value == null || value < min || value > max) {
+            String range = max == Integer.MAX_VALUE ? "at least " + min : "between " + min + " and " + max;
+            throw invalid(property, property + " must be " + range + ", not " + value);
+        }
+    }
+
+    private static InvalidPropertyException invalid(String property, String message) {
+        InvalidPropertyException e = new InvalidPropertyException("RabbitMQ activation: " + message);
+        try {
+            e.setInvalidPropertyDescriptors(new PropertyDescriptor[] {
+                new PropertyDescriptor(property, RabbitActivationSpec.class)});
+        } catch (IntrospectionException ignored) {
+            // the message names the property already
+        }
+        return e;
+    }
+
+    public String getQueue() {
+        return queue;
+    }
+
+    public void setQueue(String queue) {
+        this.queue = queue == null ? null : queue.trim();
+    }
+
+    public Integer getPrefetch() {
+        return prefetch;
+    }
+
+    public void setPrefetch(Integer prefetch) {
+        this.prefetch = prefetch;
+    }
+
+    public Integer getConcurrency() {
+        return concurrency;
+    }
+
+    public void setConcurrency(Integer concurrency) {
+        this.concurrency = concurrency;
+    }
+
+    public Integer getMaxBatchSize() {
+        return maxBatchSize;
+    }
+
+    public void setMaxBatchSize(Integer maxBatchSize) {
+        this.maxBatchSize = maxBatchSize;
+    }
+
+    public Integer getMaxAttempts() {
+        return maxAttempts;
+    }
+
+    public void setMaxAttempts(Integer maxAttempts) {
+        this.maxAttempts = maxAttempts;
+    }
+
+    public String getDeadLetterExchange() {
+        return deadLetterExchange;
+    }
+
+    public void setDeadLetterExchange(String deadLetterExchange) {
+        this.deadLetterExchange = deadLetterExchange == null ? null : deadLetterExchange.trim();
+    }
+
+    @Override
+    public ResourceAdapter getResourceAdapter() {
+        return resourceAdapter;
+    }
+
+    @Override
+    public void setResourceAdapter(ResourceAdapter resourceAdapter) {
+        this.resourceAdapter = resourceAdapter;
+    }
+
+    @Override
+    public String toString() {
+        return "RabbitActivationSpec[queue=" + queue + ", prefetch=" + prefetch + ", concurrency=" + concurrency
+                + ", maxBatchSize=" + maxBatchSize + ", maxAttempts=" + maxAttempts
+                + ", deadLetterExchange=" + deadLetterExchange + "]";
+    }
+}
