@@ -5,7 +5,7 @@ import io.kamea.bus.BusPublisher;
 import io.kamea.ingestion.IncomingMessage;
 import io.kamea.ingestion.IngestionInfo;
 import io.kamea.ingestion.IngestionStatistics;
-import io.kamea.ingestion.Rejection;
+import io.kamea.ingestion.RejectedMessage;
 import io.kamea.provisioning.DeviceDirectory;
 import io.kamea.provisioning.DeviceDirectory.DeviceInfo;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,7 +52,7 @@ public class ReportedConfigurationIngestion {
     @ConfigProperty(name = "REPORTED_STATE_TOPIC_NAME", defaultValue = "kamea.reported-state")
     String topic;
 
-    public List<Rejection> ingest(List<IncomingMessage> batch) {
+    public List<RejectedMessage> ingest(List<IncomingMessage> batch) {
         Map<String, DeviceInfo> devices = directory.byInterfaceNames(batch.stream()
                 .map(IncomingMessage::interfaceName).filter(Objects::nonNull).distinct().toList());
         Map<String, JsonObject> previous = new HashMap<>();
@@ -60,20 +60,20 @@ public class ReportedConfigurationIngestion {
                 .forEach((id, stored) -> previous.put(id, parse(stored.getDocument().getBytes(StandardCharsets.UTF_8))));
 
         List<BusMessage> out = new ArrayList<>();
-        List<Rejection> rejections = new ArrayList<>();
+        List<RejectedMessage> rejections = new ArrayList<>();
         Map<String, ReportedConfigurationStore.Report> latest = new HashMap<>();
         for (int i = 0; i < batch.size(); i++) {
             IncomingMessage message = batch.get(i);
             DeviceInfo device = message.interfaceName() == null ? null : devices.get(message.interfaceName());
             if (device == null) {
-                rejections.add(new Rejection(i, "unknown-device: no device with interface name '"
+                rejections.add(new RejectedMessage(i, "unknown-device: no device with interface name '"
                         + message.interfaceName() + "' (routing key " + message.routingKey() + ")"));
                 statistics.rejected(STREAM, "unknown-device");
                 continue;
             }
             JsonObject document = parse(message.payload());
             if (document == null) {
-                rejections.add(new Rejection(i, "invalid-configuration: a reported configuration must be a JSON object"));
+                rejections.add(new RejectedMessage(i, "invalid-configuration: a reported configuration must be a JSON object"));
                 statistics.rejected(STREAM, "invalid-configuration");
                 continue;
             }

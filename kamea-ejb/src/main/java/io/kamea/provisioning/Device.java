@@ -5,8 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.NamedQueries;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,15 +16,6 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "device")
-// One @NamedQueries container: EclipseLink on Payara lost all but the first repeated @NamedQuery
-// after a redeployment.
-@NamedQueries({
-    @NamedQuery(name = "Device.byName", query = "select d from Device d where d.name = :name"),
-    @NamedQuery(name = "Device.page", query = "select d from Device d order by d.createdAt desc, d.id"),
-    @NamedQuery(name = "Device.count", query = "select count(d) from Device d"),
-    @NamedQuery(name = "Device.byInterfaceNames",
-            query = "select d from Device d where d.interfaceName in :names")
-})
 public class Device {
 
     public static final String DEFAULT_CODEC = "json";

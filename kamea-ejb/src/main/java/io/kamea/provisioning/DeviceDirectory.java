@@ -55,7 +55,7 @@ public class DeviceDirectory {
             }
         }
         if (!missing.isEmpty()) {
-            Map<String, DeviceInfo> loaded = em.createNamedQuery("Device.byInterfaceNames", Device.class)
+            Map<String, DeviceInfo> loaded = em.createQuery(Queries.DEVICES_BY_INTERFACE_NAMES, Device.class)
                     .setParameter("names", missing)
                     .getResultStream()
                     .map(d -> new DeviceInfo(d.getId(), d.getName(), d.getInterfaceName(), d.getCodec()))

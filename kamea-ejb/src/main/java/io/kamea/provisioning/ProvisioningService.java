@@ -36,7 +36,7 @@ public class ProvisioningService {
 
     public ProvisionedDevice provision(String name, ProvisioningType type) {
         String cleanName = validName(name);
-        if (!em.createNamedQuery("Device.byName", Device.class).setParameter("name", cleanName)
+        if (!em.createQuery(Queries.DEVICE_BY_NAME, Device.class).setParameter("name", cleanName)
                 .getResultList().isEmpty()) {
             throw new DuplicateDeviceException(cleanName);
         }
@@ -69,11 +69,11 @@ public class ProvisioningService {
         if (page < 0 || size < 1 || size > 500) {
             throw new InvalidRequestException("page must be >= 0 and size between 1 and 500");
         }
-        var items = em.createNamedQuery("Device.page", Device.class)
+        var items = em.createQuery(Queries.DEVICE_PAGE, Device.class)
                 .setFirstResult(page * size)
                 .setMaxResults(size)
                 .getResultList();
-        long total = em.createNamedQuery("Device.count", Long.class).getSingleResult();
+        long total = em.createQuery(Queries.DEVICE_COUNT, Long.class).getSingleResult();
         return new DevicePage(items, page, size, total);
     }
 

@@ -5,7 +5,7 @@ import io.kamea.bus.BusPublisher;
 import io.kamea.ingestion.IncomingMessage;
 import io.kamea.ingestion.IngestionInfo;
 import io.kamea.ingestion.IngestionStatistics;
-import io.kamea.ingestion.Rejection;
+import io.kamea.ingestion.RejectedMessage;
 import io.kamea.provisioning.DeviceDirectory;
 import io.kamea.provisioning.DeviceDirectory.DeviceInfo;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,16 +40,16 @@ public class TelemetryIngestion {
     String topic;
 
     /** Sends the batch in one bus transaction; returns what must go to the dead-letter queue. */
-    public List<Rejection> ingest(List<IncomingMessage> batch) {
+    public List<RejectedMessage> ingest(List<IncomingMessage> batch) {
         Map<String, DeviceInfo> devices = directory.byInterfaceNames(batch.stream()
                 .map(IncomingMessage::interfaceName).filter(Objects::nonNull).distinct().toList());
         List<BusMessage> out = new ArrayList<>(batch.size());
-        List<Rejection> rejections = new ArrayList<>();
+        List<RejectedMessage> rejections = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             IncomingMessage message = batch.get(i);
             DeviceInfo device = message.interfaceName() == null ? null : devices.get(message.interfaceName());
             if (device == null) {
-                rejections.add(new Rejection(i, "unknown-device: no device with interface name '"
+                rejections.add(new RejectedMessage(i, "unknown-device: no device with interface name '"
                         + message.interfaceName() + "' (routing key " + message.routingKey() + ")"));
                 statistics.rejected(STREAM, "unknown-device");
                 continue;

@@ -43,7 +43,7 @@ class ProvisioningServiceTest {
         service.broker = broker;
         service.directory = directory;
         service.transaction = transaction;
-        when(em.createNamedQuery("Device.byName", Device.class)).thenReturn(byName);
+        when(em.createQuery(Queries.DEVICE_BY_NAME, Device.class)).thenReturn(byName);
         when(byName.setParameter(eq("name"), any())).thenReturn(byName);
         when(byName.getResultList()).thenReturn(List.of());
     }

@@ -1,5 +1,5 @@
 package io.kamea.ingestion;
 
 /** A message that can never be ingested, by its position in the batch, and why. */
-public record Rejection(int index, String reason) {
+public record RejectedMessage(int index, String reason) {
 }
