@@ -1,9 +1,9 @@
 package io.kamea.provisioning;
 
 /**
- * The JPQL of this package. Not named queries: on Payara, a message-driven bean using the
- * persistence unit while the application was still deploying left EclipseLink without them
- * ("NamedQuery ... not found") until the next deployment.
+ * The JPQL of this package. Not named queries: on Payara 6 (EclipseLink 4.0.7) some of them went
+ * missing after a redeployment or a restart ("NamedQuery ... not found"); EclipseLink parses and
+ * caches these strings just the same.
  */
 final class Queries {
 
