@@ -4,6 +4,8 @@ import io.kamea.bus.BusUnavailableException;
 import io.kamea.ingestion.rabbitmq.RabbitMessage;
 import io.kamea.ingestion.rabbitmq.Rejection;
 import io.kamea.ingestion.rabbitmq.TransientFailureException;
+import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -26,9 +28,22 @@ final class Batches {
             return ingestion.apply(incoming).stream()
                     .map(r -> new Rejection(batch.get(r.index()), r.reason()))
                     .toList();
-        } catch (BusUnavailableException e) {
-            // Not the messages' fault: they stay in RabbitMQ until the bus is back.
-            throw new TransientFailureException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            if (isOutage(e)) {
+                // Not the messages' fault: they stay in RabbitMQ until the bus or database is back.
+                throw new TransientFailureException(e.getMessage(), e);
+            }
+            throw e;
         }
+    }
+
+    /** The bus or the database failed, whatever wrapped it on the way. */
+    static boolean isOutage(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof BusUnavailableException || t instanceof PersistenceException || t instanceof SQLException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

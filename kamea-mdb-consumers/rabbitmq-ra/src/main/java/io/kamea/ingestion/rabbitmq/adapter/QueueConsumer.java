@@ -197,10 +197,10 @@ final class QueueConsumer implements Consumer {
                 }
                 case TRANSIENT_FAILURE -> {
                     channel.basicNack(lastTag, true, true);
-                    backoffMillis = backoffMillis == 0 ? FIRST_BACKOFF_MILLIS : Math.min(backoffMillis * 2, MAX_BACKOFF_MILLIS);
+                    long delay = growBackoff();
                     LOG.warning(String.format("%s: %d message(s) requeued, retrying in %d ms after a transient failure: %s",
-                            name, batch.items.size(), backoffMillis, outcome.describe()));
-                    return backoffMillis;
+                            name, batch.items.size(), delay, outcome.describe()));
+                    return delay;
                 }
                 default -> {
                     return settleFailure(batch, outcome, attempts);
@@ -213,11 +213,21 @@ final class QueueConsumer implements Consumer {
             } catch (IOException | RuntimeException nackFailure) {
                 LOG.log(Level.FINE, "nack after a failed settlement: {0}", nackFailure.toString());
             }
-            backoffMillis = backoffMillis == 0 ? FIRST_BACKOFF_MILLIS : Math.min(backoffMillis * 2, MAX_BACKOFF_MILLIS);
+            long delay = growBackoff();
             LOG.warning(String.format("%s: could not settle %d message(s) with the broker, requeued, retrying in %d ms: %s",
-                    name, batch.items.size(), backoffMillis, e));
-            return backoffMillis;
+                    name, batch.items.size(), delay, e));
+            return delay;
         }
+    }
+
+    /**
+     * Every failure waits before the next batch, growing while failures follow each other: a
+     * failing server (a database restarting, a deployment in progress) then neither spins nor uses
+     * up a message's attempts within milliseconds.
+     */
+    private long growBackoff() {
+        backoffMillis = backoffMillis == 0 ? FIRST_BACKOFF_MILLIS : Math.min(backoffMillis * 2, MAX_BACKOFF_MILLIS);
+        return backoffMillis;
     }
 
     /**
@@ -242,13 +252,13 @@ final class QueueConsumer implements Consumer {
             channel.basicNack(lastTag, true, true);
             LOG.warning(String.format("%s: message %s failed (attempt %d of %d), requeued: %s",
                     name, describe(only), attempt, activation.maxAttempts(), outcome.describe()));
-            return 0;
+            return growBackoff();
         }
         batch.items.forEach(r -> attempts.increment(r.attemptKey()));
         channel.basicNack(lastTag, true, true);
         LOG.warning(String.format("%s: batch of %d failed, requeued, its messages are retried one by one: %s",
                 name, batch.items.size(), outcome.describe()));
-        return 0;
+        return growBackoff();
     }
 
     private static String describe(Received r) {
