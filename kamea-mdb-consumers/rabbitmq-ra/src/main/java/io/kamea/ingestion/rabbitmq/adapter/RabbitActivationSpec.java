@@ -6,6 +6,8 @@ import jakarta.resource.spi.ResourceAdapter;
 import java.beans.IntrospectionException;
 import java.beans.PropertyDescriptor;
 import java.io.Serializable;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * What a message-driven bean consumes and how, from its activation config properties:
@@ -30,6 +32,35 @@ public class RabbitActivationSpec implements ActivationSpec, Serializable {
     private Integer maxAttempts = DEFAULT_MAX_ATTEMPTS;
     private String deadLetterExchange = DEFAULT_DEAD_LETTER_EXCHANGE;
     private transient ResourceAdapter resourceAdapter;
+
+    /**
+     * Lets operators tune a bean without touching its annotations: configuration keys named after
+     * the queue, e.g. {@code KAMEA_TELEMETRY_CONCURRENCY}, {@code _PREFETCH}, {@code _MAX_BATCH_SIZE},
+     * {@code _MAX_ATTEMPTS} for the queue {@code kamea.telemetry}, win over the bean's values.
+     */
+    public void applyOverrides(UnaryOperator<String> config) throws InvalidPropertyException {
+        if (queue == null) {
+            return;
+        }
+        String prefix = queue.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_";
+        prefetch = override(config, prefix + "PREFETCH", "prefetch", prefetch);
+        concurrency = override(config, prefix + "CONCURRENCY", "concurrency", concurrency);
+        maxBatchSize = override(config, prefix + "MAX_BATCH_SIZE", "maxBatchSize", maxBatchSize);
+        maxAttempts = override(config, prefix + "MAX_ATTEMPTS", "maxAttempts", maxAttempts);
+    }
+
+    private static Integer override(UnaryOperator<String> config, String key, String property, Integer value)
+            throws InvalidPropertyException {
+        String configured = config.apply(key);
+        if (configured == null || configured.isBlank()) {
+            return value;
+        }
+        try {
+            return Integer.valueOf(configured.trim());
+        } catch (NumberFormatException e) {
+            throw invalid(property, key + " must be a number, not '" + configured + "'");
+        }
+    }
 
     @Override
     public void validate() throws InvalidPropertyException {

@@ -66,4 +66,18 @@ class RabbitActivationSpecTest {
             s.setMaxAttempts(1);
         }).validate());
     }
+
+    @Test
+    void configurationNamedAfterTheQueueOverridesTheBean() throws Exception {
+        RabbitActivationSpec spec = spec(s -> s.setQueue("kamea.telemetry"));
+        var config = java.util.Map.of("KAMEA_TELEMETRY_CONCURRENCY", "4", "KAMEA_TELEMETRY_MAX_BATCH_SIZE", " 50 ");
+        spec.applyOverrides(config::get);
+        assertEquals(4, spec.getConcurrency());
+        assertEquals(50, spec.getMaxBatchSize());
+        assertEquals(RabbitActivationSpec.DEFAULT_PREFETCH, spec.getPrefetch());
+
+        RabbitActivationSpec broken = spec(s -> s.setQueue("kamea.telemetry"));
+        assertThrows(jakarta.resource.spi.InvalidPropertyException.class,
+                () -> broken.applyOverrides(java.util.Map.of("KAMEA_TELEMETRY_PREFETCH", "lots")::get));
+    }
 }
