@@ -1,0 +1,81 @@
+package io.kamea.simulator;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The few calls of the Kamea management API the simulator makes: create, list and delete devices. */
+public final class KameaApi {
+
+    private final String baseUrl;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** @param baseUrl the API's base URL, e.g. {@code http://localhost:8080/api} */
+    public KameaApi(String baseUrl) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    /** Provisions a password device; returns its credentials. */
+    public DeviceCredentials createDevice(String name) throws IOException, InterruptedException {
+        String body = Json.createObjectBuilder().add("name", name).add("provisioning", "password").build().toString();
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + "/devices"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        if (response.statusCode() != 201) {
+            throw new IOException("POST /devices " + name + ": " + response.statusCode() + " " + response.body());
+        }
+        JsonObject device = parse(response.body());
+        JsonObject credentials = device.getJsonObject("credentials");
+        return new DeviceCredentials(device.getString("id"), name, credentials.getString("login"),
+                credentials.getString("password"));
+    }
+
+    /** Deletes a device; a device already gone counts as deleted. */
+    public void deleteDevice(String id) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + "/devices/" + id)).DELETE());
+        if (response.statusCode() != 204 && response.statusCode() != 404) {
+            throw new IOException("DELETE /devices/" + id + ": " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    /** Ids of the devices whose name starts with the prefix (all pages). */
+    public List<String> deviceIdsNamed(String prefix) throws IOException, InterruptedException {
+        List<String> ids = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(
+                    URI.create(baseUrl + "/devices?size=500&page=" + page)).GET());
+            if (response.statusCode() != 200) {
+                throw new IOException("GET /devices: " + response.statusCode() + " " + response.body());
+            }
+            List<JsonValue> items = parse(response.body()).getJsonArray("items");
+            for (JsonValue item : items) {
+                JsonObject device = item.asJsonObject();
+                if (device.getString("name").startsWith(prefix)) {
+                    ids.add(device.getString("id"));
+                }
+            }
+            if (items.size() < 500) {
+                return ids;
+            }
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonObject parse(String body) {
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return reader.readObject();
+        }
+    }
+}

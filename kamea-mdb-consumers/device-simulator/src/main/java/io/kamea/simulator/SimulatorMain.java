@@ -1,0 +1,174 @@
+package io.kamea.simulator;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Entry point: {@code provision}, {@code run} and {@code deprovision} commands. Defaults come from
+ * the environment {@code server-config/env.sh} sets (KAMEA_API_URL, MGMT_MQTT_INGESTION_URL,
+ * MQTT_CA_PATH, BUS_*, RAW_DATA_TOPIC_NAME, RMQ_*), so secrets need not be on the command line.
+ */
+public final class SimulatorMain {
+
+    private static final String USAGE = """
+            usage: java -jar device-simulator.jar COMMAND [--option value ...]
+              provision    --count N [--name-prefix sim-<id>-] --out devices.json [--parallel 4]
+              run          --devices-file devices.json [--receiver none|bus|amqp] [--rate msg/s, 0 = max]
+                           [--duration 20] [--warmup 5] [--drain 30] [--report 5] [--payload-size 100]
+                           [--qos 1] [--window 10] [--threads 4] [--label run] [--run-id hex]
+                           [--topic telemetries] [--amqp-prefetch 1000] [--cpu name=pid,name=pid]
+              deprovision  [--devices-file devices.json] [--name-prefix sim-<id>-]
+            common: --api-url, --broker-url, --ca (default: KAMEA_API_URL, MGMT_MQTT_INGESTION_URL, MQTT_CA_PATH)
+            """;
+
+    private SimulatorMain() {
+    }
+
+    /** Runs a command; exit status 0 on success, 1 on failure, 2 on bad usage. */
+    public static void main(String[] args) {
+        if (args.length == 0 || args[0].equals("--help")) {
+            System.out.print(USAGE);
+            System.exit(args.length == 0 ? 2 : 0);
+        }
+        try {
+            Options options = new Options(args, 1);
+            switch (args[0]) {
+                case "provision" -> provision(options);
+                case "run" -> run(options);
+                case "deprovision" -> deprovision(options);
+                default -> throw new IllegalArgumentException("Unknown command " + args[0]);
+            }
+            System.exit(0);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+        } catch (Exception e) {
+            System.err.println(args[0] + " failed: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static KameaApi api(Options options) {
+        return new KameaApi(options.text("api-url", System.getenv("KAMEA_API_URL")));
+    }
+
+    private static void provision(Options options) throws Exception {
+        KameaApi api = api(options);
+        int count = options.integer("count", 50);
+        String prefix = options.text("name-prefix", "sim-" + shortId() + "-");
+        Path out = Path.of(options.required("out"));
+        int parallel = options.integer("parallel", 4);
+        options.rejectUnused();
+        long started = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        List<Future<DeviceCredentials>> futures = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String name = prefix + i;
+            futures.add(pool.submit(() -> api.createDevice(name)));
+        }
+        List<DeviceCredentials> devices = new ArrayList<>();
+        Exception failure = null;
+        for (Future<DeviceCredentials> future : futures) {
+            try {
+                devices.add(future.get());
+            } catch (Exception e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        pool.shutdown();
+        DeviceFile.write(out, devices); // even partial: deprovision needs the ids
+        if (failure != null) {
+            throw failure;
+        }
+        System.out.printf("provisioned %d devices (%s*) in %.1f s -> %s%n", devices.size(), prefix,
+                (System.nanoTime() - started) / 1e9, out);
+    }
+
+    private static void deprovision(Options options) throws Exception {
+        KameaApi api = api(options);
+        String file = options.text("devices-file", null);
+        String prefix = options.text("name-prefix", null);
+        options.rejectUnused();
+        List<String> ids = new ArrayList<>();
+        if (file != null && Path.of(file).toFile().exists()) {
+            DeviceFile.read(Path.of(file)).forEach(d -> ids.add(d.id()));
+        }
+        if (prefix != null) {
+            api.deviceIdsNamed(prefix).stream().filter(id -> !ids.contains(id)).forEach(ids::add);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> futures = new ArrayList<>();
+        for (String id : ids) {
+            futures.add(pool.submit(() -> {
+                api.deleteDevice(id);
+                return null;
+            }));
+        }
+        int failed = 0;
+        for (Future<?> future : futures) {
+            try {
+                future.get();
+            } catch (Exception e) {
+                failed++;
+                System.err.println("delete failed: " + e.getMessage());
+            }
+        }
+        pool.shutdown();
+        System.out.printf("deleted %d devices%n", ids.size() - failed);
+        if (failed > 0) {
+            throw new IllegalStateException(failed + " devices could not be deleted");
+        }
+    }
+
+    private static void run(Options options) throws Exception {
+        List<DeviceCredentials> devices = DeviceFile.read(Path.of(options.required("devices-file")));
+        String runId = options.text("run-id", shortId());
+        Payload payload = new Payload(runId, options.integer("payload-size", 100));
+        SSLContext tls = Tls.trusting(Path.of(options.text("ca", System.getenv("MQTT_CA_PATH"))));
+        String receiverKind = options.text("receiver", "none");
+        String topic = options.text("topic", receiverKind.equals("amqp") ? "command/response/bench-" + runId : "telemetries");
+        Receiver receiver = switch (receiverKind) {
+            case "none" -> null;
+            case "bus" -> new BusSubscriber(
+                    options.text("bus-url", System.getenv("BUS_CONNECTION_STRING")),
+                    options.text("bus-user", System.getenv("BUS_USER")),
+                    System.getenv("BUS_PASSWORD"),
+                    options.text("bus-topic", System.getenv().getOrDefault("RAW_DATA_TOPIC_NAME", "kamea.raw-data")),
+                    payload);
+            case "amqp" -> new ScratchQueueConsumer(
+                    options.text("amqp-host", "localhost"),
+                    options.integer("amqp-port", Integer.parseInt(System.getenv().getOrDefault("RMQ_AMQPS_PORT", "5671"))),
+                    options.text("amqp-vhost", System.getenv().getOrDefault("RMQ_VHOST", "kamea")),
+                    options.text("amqp-user", System.getenv("RMQ_LOGIN")),
+                    System.getenv("RMQ_PWD"), tls,
+                    "kamea.bench." + runId, "device.*." + topic.replace('/', '.'),
+                    options.integer("amqp-prefetch", 1000), payload);
+            default -> throw new IllegalArgumentException("--receiver must be none, bus or amqp");
+        };
+        SimulationRun.Settings settings = new SimulationRun.Settings(
+                options.text("broker-url", System.getenv("MGMT_MQTT_INGESTION_URL")), topic,
+                options.integer("qos", 1), options.integer("window", 10), options.integer("threads", 4),
+                options.decimal("rate", 0), options.integer("duration", 20), options.integer("warmup", 5),
+                options.integer("drain", 30), options.integer("report", 5), options.text("label", "run"));
+        ProcessCpu cpu = new ProcessCpu(options.text("cpu", ""));
+        options.rejectUnused();
+        System.out.printf("[%s] run %s: %d devices, topic device/<login>/%s, QoS %d, %d-byte payloads, rate %s, %d s%s%n",
+                settings.label(), runId, devices.size(), topic, settings.qos(), options.integer("payload-size", 100),
+                settings.rate() > 0 ? String.format("%.0f msg/s", settings.rate()) : "max", settings.durationSeconds(),
+                receiver != null ? ", measured at " + receiver.name() : "");
+        String result = new SimulationRun(settings, devices, payload, receiver, cpu).run(tls);
+        System.out.println(result);
+    }
+
+    private static String shortId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The device simulator: provisions devices through the Kamea API, connects them to the broker
+ * over MQTT/TLS with Paho, publishes timestamped telemetry at a target rate, and measures what
+ * arrives downstream (on the bus's raw-data topic or on a scratch AMQP queue).
+ */
+package io.kamea.simulator;

@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Ingestion benchmark against the running platform (server-config/run.sh): simulated devices
+# publish QoS 1 telemetry over MQTT/TLS, and three bounded phases measure
+#   raw   MQTT publish -> RabbitMQ -> plain AMQPS consumer of a scratch queue (Kamea not involved)
+#   e2e   MQTT publish -> kamea.telemetry -> MDBs (Payara) -> Artemis topic $RAW_DATA_TOPIC_NAME,
+#         counted by a JMS subscriber; latency from the send time inside each payload
+#   half  e2e again at half the e2e throughput, for the latency at that load
+# then prints the figures side by side. See docs/benchmarks.md.
+# Cleans up after itself (devices, scratch queue), also on failure or Ctrl-C.
+#
+# Settings (environment): BENCH_DEVICES (60), BENCH_DURATION per phase in s (30), BENCH_WARMUP (5),
+# BENCH_DRAIN bound in s (20), BENCH_PAYLOAD bytes (100), BENCH_WINDOW unacked publishes per
+# device (10), BENCH_THREADS publishing threads (4), BENCH_PHASES ("raw e2e half").
+set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/../env.sh"
+
+DEVICES=${BENCH_DEVICES:-60}
+DURATION=${BENCH_DURATION:-30}
+WARMUP=${BENCH_WARMUP:-5}
+DRAIN=${BENCH_DRAIN:-20}
+PAYLOAD=${BENCH_PAYLOAD:-100}
+WINDOW=${BENCH_WINDOW:-10}
+THREADS=${BENCH_THREADS:-4}
+PHASES=${BENCH_PHASES:-raw e2e half}
+MODULE=$KAMEA_ROOT/kamea-mdb-consumers/device-simulator
+JAR=$MODULE/target/device-simulator.jar
+
+if [ ! -f "$JAR" ] || [ -n "$(find "$MODULE/src" "$MODULE/pom.xml" -newer "$JAR" -print -quit)" ]; then
+  kamea_log "building the device simulator"
+  mvn -q -B -f "$MODULE/pom.xml" package -DskipTests
+fi
+curl -fsS -o /dev/null "$KAMEA_API_URL/devices?size=1" || { kamea_log "the API does not answer at $KAMEA_API_URL (server-config/run.sh?)"; exit 1; }
+
+# The e2e phases need the MDBs on kamea.telemetry and an empty queue (a backlog would be measured too).
+telemetry_queue() { # -> "<consumers> <messages>"
+  curl -fsS --cacert "$MQTT_CA_PATH" -u "$RMQ_LOGIN:$RMQ_PWD" \
+    "https://$KAMEA_HOST:$RMQ_MGMT_PORT/api/queues/$RMQ_VHOST/kamea.telemetry" | jq -r '"\(.consumers) \(.messages // 0)"'
+}
+read -r consumers backlog < <(telemetry_queue) || { kamea_log "cannot read kamea.telemetry from the management API"; exit 1; }
+if [ "$consumers" -eq 0 ] || [ "$backlog" -gt 1000 ]; then
+  kamea_log "kamea.telemetry has $consumers consumers and $backlog messages: the application is not draining it; try later"
+  exit 1
+fi
+
+RUN=$(openssl rand -hex 4)
+PREFIX=bench-$RUN-
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/kamea-bench.XXXXXX")   # mode 700: the device file holds passwords
+DEVICE_FILE=$WORK/devices.json
+sim() { java -jar "$JAR" "$@"; }
+
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  kamea_log "cleaning up: devices $PREFIX*"
+  sim deprovision --devices-file "$DEVICE_FILE" --name-prefix "$PREFIX" || kamea_log "some devices were not deleted: retry with: java -jar $JAR deprovision --name-prefix $PREFIX"
+  rm -rf "$WORK"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+cpu_spec() {
+  local spec="" name
+  for name in rabbitmq payara artemis; do
+    kamea_pid_alive "$name" && spec+="${spec:+,}$name=$(cat "$PID_DIR/$name.pid")"
+  done
+  echo "$spec"
+}
+
+# phase LABEL RECEIVER RATE -> runs it, tees its output, stores the RESULT line in $WORK/LABEL.result
+phase() {
+  local label=$1 receiver=$2 rate=$3
+  sim run --devices-file "$DEVICE_FILE" --run-id "$RUN$label" --label "$label" --receiver "$receiver" \
+      --rate "$rate" --duration "$DURATION" --warmup "$WARMUP" --drain "$DRAIN" --report 5 \
+      --payload-size "$PAYLOAD" --qos 1 --window "$WINDOW" --threads "$THREADS" --cpu "$(cpu_spec)" \
+    | tee "$WORK/$label.out"
+  grep '^RESULT ' "$WORK/$label.out" | tail -n 1 > "$WORK/$label.result"
+}
+field() { # LABEL KEY -> value ("-" if absent)
+  local v; v=$(tr ' ' '\n' < "$WORK/$1.result" 2>/dev/null | sed -n "s/^$2=//p" | head -n 1)
+  echo "${v:--}"
+}
+
+kamea_log "run $RUN: $DEVICES devices, ${DURATION} s per phase (${WARMUP} s warm-up), QoS 1, $PAYLOAD-byte payloads, over TLS"
+kamea_log "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the run"
+sim provision --count "$DEVICES" --name-prefix "$PREFIX" --out "$DEVICE_FILE"
+
+for p in $PHASES; do
+  case $p in
+    raw) phase raw amqp 0 ;;
+    e2e)
+      phase e2e bus 0
+      if [ "$(field e2e received)" = 0 ]; then
+        kamea_log "e2e: nothing reached the bus (is the application deployed?); stopping here, the devices are kept"
+        kamea_log "until kamea.telemetry is drained, then: java -jar $JAR deprovision --devices-file $DEVICE_FILE"
+        trap - EXIT; exit 1
+      fi ;;
+    half)
+      full=$(field e2e receive_rate)
+      [ "$full" != - ] && [ "$full" -gt 1 ] || { kamea_log "half: needs a successful e2e phase first"; continue; }
+      phase half bus "$((full / 2))" ;;
+    *) kamea_log "unknown phase $p"; exit 2 ;;
+  esac
+done
+
+echo
+echo "== Kamea ingestion benchmark, run $RUN: $DEVICES devices, MQTT 3.1.1/TLS, QoS 1, $PAYLOAD-byte payloads, $(nproc) cores =="
+printf '%-6s %10s %12s %12s %9s %9s %9s %6s  %s\n' phase target publish/s received/s p50_ms p99_ms max_ms lost cpu
+for p in $PHASES; do
+  [ -f "$WORK/$p.result" ] || continue
+  printf '%-6s %10s %12s %12s %9s %9s %9s %6s  %s\n' "$p" "$(field "$p" target_rate)" "$(field "$p" publish_rate)" \
+    "$(field "$p" receive_rate)" "$(field "$p" p50_ms)" "$(field "$p" p99_ms)" "$(field "$p" max_ms)" "$(field "$p" lost)" \
+    "$(tr ' ' '\n' < "$WORK/$p.result" | grep '^cpu_' | sed 's/^cpu_//' | paste -sd' ')"
+done
+raw=$(field raw receive_rate); e2e=$(field e2e receive_rate)
+if [ "$raw" != - ] && [ "$e2e" != - ] && [ "$raw" -gt 0 ]; then
+  echo
+  echo "end to end: $e2e msg/s   raw broker (MQTT -> AMQP consumer): $raw msg/s   ratio e2e/raw: $(awk "BEGIN{printf \"%.2f\", $e2e/$raw}")"
+fi
+[ -f "$WORK/half.result" ] && echo "at half load ($(field half target_rate) msg/s): p50 $(field half p50_ms) ms, p99 $(field half p99_ms) ms (publish -> ingestion p99 $(field half to_ingestion_p99_ms) ms)"
+[ -f "$WORK/e2e.result" ] && echo "at full load: publish -> ingestion (kamea_received_at) p50 $(field e2e to_ingestion_p50_ms) ms, p99 $(field e2e to_ingestion_p99_ms) ms"
+echo "machine load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
