@@ -53,10 +53,16 @@ kamea_secrets() {
       echo "ARTEMIS_PASSWORD=$(openssl rand -hex 24)"
       echo "RMQ_AUTH_SECRET=$(openssl rand -hex 24)"
       echo "PAYARA_ADMIN_PASSWORD=$(openssl rand -hex 24)"
+      echo "MQTT_API_PWD=$(openssl rand -hex 24)"
     } > "$f")
   fi
   # shellcheck disable=SC1090
   . "$f"
+  # added after the first release of this file: fill in what an older secrets file lacks
+  if [ -z "${MQTT_API_PWD:-}" ]; then
+    MQTT_API_PWD=$(openssl rand -hex 24)
+    echo "MQTT_API_PWD=$MQTT_API_PWD" >> "$f"
+  fi
 }
 kamea_secrets
 
@@ -64,6 +70,7 @@ kamea_secrets
 export MQTT_BROKER_URL=${MQTT_BROKER_URL:-https://$KAMEA_HOST:$RMQ_MGMT_PORT/api}
 export MGMT_MQTT_INGESTION_URL=${MGMT_MQTT_INGESTION_URL:-ssl://$KAMEA_HOST:$RMQ_MQTTS_PORT}
 export MGMT_AMQP_INGESTION_URL=${MGMT_AMQP_INGESTION_URL:-$KAMEA_HOST}
+export MGMT_AMQP_INGESTION_PORT=${MGMT_AMQP_INGESTION_PORT:-$RMQ_AMQPS_PORT}
 export MQTT_CA_PATH=${MQTT_CA_PATH:-$PKI_DIR/ca/ca.pem}
 export RMQ_TLS_CERT_PATH=${RMQ_TLS_CERT_PATH:-$PKI_DIR/server/server.pem}
 export RMQ_TLS_KEY_PATH=${RMQ_TLS_KEY_PATH:-$PKI_DIR/server/server.key}
@@ -77,6 +84,8 @@ export BUS_PASSWORD=${BUS_PASSWORD:-$ARTEMIS_PASSWORD}
 export RAW_DATA_TOPIC_NAME=${RAW_DATA_TOPIC_NAME:-kamea.raw-data}
 export REPORTED_STATE_TOPIC_NAME=${REPORTED_STATE_TOPIC_NAME:-kamea.reported-state}
 export MQTT_API_CLIENT_ID=${MQTT_API_CLIENT_ID:-kamea-api}
+export MQTT_API_LOGIN=${MQTT_API_LOGIN:-kamea-api}
+export MQTT_API_PWD
 export USE_MQTT=${USE_MQTT:-true}
 export KAMEA_RUNTIME KAMEA_ROOT PKI_DIR
 

@@ -125,10 +125,22 @@ _payara_pg_jdbc_jar() {
   echo "$jar"
 }
 
+# HTTP worker threads: the domain's default is 5, which queues the 6th concurrent API call
+# (commands waited on with ?wait=true hold no thread, but their requests still need one to start).
+PAYARA_HTTP_THREADS=${PAYARA_HTTP_THREADS:-200}
+_payara_tune_threads() {
+  local key=configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size out
+  if ! payara_asadmin get "$key" 2>/dev/null | grep -qx "$key=$PAYARA_HTTP_THREADS"; then
+    out=$(payara_asadmin set "$key=$PAYARA_HTTP_THREADS" 2>&1) || { echo "$out" >&2; return 1; }
+    kamea_log "payara: http-thread-pool max $PAYARA_HTTP_THREADS"
+  fi
+}
+
 # JDBC driver, password alias, pool kamea-pool, resource jdbc/kamea; once per domain (marker file),
 # each step skipped if already there so a failed run can simply be repeated.
 _payara_configure() {
   local marker=$PAYARA_DOMAIN_DIR/config/.kamea-configured out jar
+  _payara_tune_threads || return 1
   [ -f "$marker" ] && return 0
   kamea_log "payara: configuring JDBC (driver, kamea-pool, jdbc/kamea)"
   jar=$(_payara_pg_jdbc_jar) || return 1

@@ -114,7 +114,7 @@ _rabbitmq_render() {
 }
 
 rabbitmq_render_config() {
-  local AMQP_PLAIN MQTT_PLAIN MGMT_PLAIN RMQ_PASSWORD_HASH
+  local AMQP_PLAIN MQTT_PLAIN MGMT_PLAIN RMQ_PASSWORD_HASH MQTT_API_PASSWORD_HASH MQTT_API_LOGIN_RE MQTT_API_CLIENT_ID_RE
   mkdir -p "$RMQ_BASE"/{home,conf.d,mnesia,log} "$RMQ_TRUST_STORE_PATH" "$PID_DIR"
   chmod 700 "$RMQ_BASE" "$RMQ_BASE/home"
   : > "$RMQ_BASE/rabbitmq-env.conf"
@@ -132,6 +132,9 @@ rabbitmq_render_config() {
     MGMT_PLAIN="# no plain HTTP management listener (RMQ_PLAIN_LISTENERS=$RMQ_PLAIN_LISTENERS)"
   fi
   RMQ_PASSWORD_HASH=$(_rabbitmq_password_hash "$RMQ_PWD")
+  MQTT_API_PASSWORD_HASH=$(_rabbitmq_password_hash "$MQTT_API_PWD")
+  # regex-quoted for the permissions (JSON-escaped backslashes)
+  MQTT_API_CLIENT_ID_RE=$(sed 's/[][\.^$|?*+(){}]/\\\\&/g' <<<"$MQTT_API_CLIENT_ID")
   (
     umask 077
     _rabbitmq_render < "$RMQ_TEMPLATE_DIR/rabbitmq.conf.template" > "$RMQ_BASE/rabbitmq.conf" &&

@@ -36,6 +36,14 @@ final class Broker {
         return messages.getValuesAs(JsonObject.class).stream().map(m -> m.getString("payload")).toList();
     }
 
+    /** Messages in a queue, ready or delivered but not acked, as of the broker's last statistics (every 5 s). */
+    static long waiting(String queue) {
+        Http.Reply reply = Http.management("GET", "/queues/" + vhost() + "/" + queue, null);
+        ok(reply);
+        JsonObject stats = reply.json();
+        return stats.getInt("messages_ready", 0) + stats.getInt("messages_unacknowledged", 0);
+    }
+
     static boolean userExists(String login) {
         return Http.management("GET", "/users/" + login, null).status() == 200;
     }

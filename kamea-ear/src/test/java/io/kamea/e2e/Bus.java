@@ -51,6 +51,18 @@ final class Bus implements AutoCloseable {
         return received;
     }
 
+    /**
+     * Closes the connection but keeps the durable subscription: what is published meanwhile waits
+     * in it for the next {@link #subscribe} with the same topic and device (e.g. across a bus restart).
+     */
+    void disconnect() throws JMSException {
+        try {
+            connection.close();
+        } finally {
+            factory.close();
+        }
+    }
+
     @Override
     public void close() throws JMSException {
         consumer.close();

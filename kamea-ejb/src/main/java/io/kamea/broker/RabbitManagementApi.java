@@ -3,12 +3,15 @@ package io.kamea.broker;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The part of RabbitMQ's management HTTP API that Kamea uses. Built by
@@ -40,6 +43,23 @@ public interface RabbitManagementApi {
     record Connection(String name, String user) {
     }
 
+    /**
+     * A connection as {@code GET connections?columns=name,user,vhost,connected_at} lists it
+     * ({@code connected_at}: milliseconds since the epoch, the broker's clock).
+     */
+    record ConnectionSummary(String name, String user, String vhost, Long connected_at) {
+    }
+
+    /** One page of a paginated listing ({@code page} counts from 1). */
+    record ConnectionPage(List<ConnectionSummary> items, int page, int page_count, int total_count) {
+    }
+
+    record Queue(boolean durable, boolean auto_delete, Map<String, Object> arguments) {
+    }
+
+    record Binding(String routing_key, Map<String, Object> arguments) {
+    }
+
 
     @PUT
     @Path("users/{user}")
@@ -62,6 +82,12 @@ public interface RabbitManagementApi {
     @Path("connections/username/{user}")
     List<Connection> connectionsOf(@PathParam("user") String user);
 
+    /** All connections of the node, one page (in 3.10 only this listing paginates, not the vhost's). */
+    @GET
+    @Path("connections")
+    ConnectionPage connections(@QueryParam("page") int page, @QueryParam("page_size") int pageSize,
+                               @QueryParam("columns") String columns, @QueryParam("sort") String sort);
+
     @DELETE
     @Path("connections/{name}")
     void closeConnection(@PathParam("name") String name);
@@ -69,4 +95,15 @@ public interface RabbitManagementApi {
     @DELETE
     @Path("queues/{vhost}/{queue}")
     void deleteQueue(@PathParam("vhost") String vhost, @PathParam("queue") String queue);
+
+    /** Declares a queue; idempotent while the properties stay the same (400 if they differ). */
+    @PUT
+    @Path("queues/{vhost}/{queue}")
+    void putQueue(@PathParam("vhost") String vhost, @PathParam("queue") String queue, Queue body);
+
+    /** Binds a queue to an exchange; binding twice with the same key and arguments is a no-op. */
+    @POST
+    @Path("bindings/{vhost}/e/{exchange}/q/{queue}")
+    void bindQueue(@PathParam("vhost") String vhost, @PathParam("exchange") String exchange,
+                   @PathParam("queue") String queue, Binding body);
 }

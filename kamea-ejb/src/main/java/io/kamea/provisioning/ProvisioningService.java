@@ -66,14 +66,26 @@ public class ProvisioningService {
     }
 
     public DevicePage list(int page, int size) {
+        return list(page, size, null);
+    }
+
+    /**
+     * One page of devices, newest first; with {@code connected} non-null, only the devices whose
+     * connectivity (io.kamea.connectivity) is that (a device never seen counts as disconnected).
+     */
+    public DevicePage list(int page, int size, Boolean connected) {
         if (page < 0 || size < 1 || size > 500) {
             throw new InvalidRequestException("page must be >= 0 and size between 1 and 500");
         }
-        var items = em.createQuery(Queries.DEVICE_PAGE, Device.class)
+        String pageQuery = connected == null ? Queries.DEVICE_PAGE
+                : connected ? Queries.CONNECTED_DEVICE_PAGE : Queries.DISCONNECTED_DEVICE_PAGE;
+        String countQuery = connected == null ? Queries.DEVICE_COUNT
+                : connected ? Queries.CONNECTED_DEVICE_COUNT : Queries.DISCONNECTED_DEVICE_COUNT;
+        var items = em.createQuery(pageQuery, Device.class)
                 .setFirstResult(page * size)
                 .setMaxResults(size)
                 .getResultList();
-        long total = em.createQuery(Queries.DEVICE_COUNT, Long.class).getSingleResult();
+        long total = em.createQuery(countQuery, Long.class).getSingleResult();
         return new DevicePage(items, page, size, total);
     }
 

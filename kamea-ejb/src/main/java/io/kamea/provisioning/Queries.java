@@ -10,6 +10,12 @@ final class Queries {
     static final String DEVICE_BY_NAME = "select d from Device d where d.name = :name";
     static final String DEVICE_PAGE = "select d from Device d order by d.createdAt desc, d.id";
     static final String DEVICE_COUNT = "select count(d) from Device d";
+    /** Devices whose connectivity state (io.kamea.connectivity.DeviceConnectivity) says connected. */
+    private static final String CONNECTED = "exists (select s from DeviceConnectivity s where s.deviceId = d.id and s.connected = true)";
+    static final String CONNECTED_DEVICE_PAGE = "select d from Device d where " + CONNECTED + " order by d.createdAt desc, d.id";
+    static final String CONNECTED_DEVICE_COUNT = "select count(d) from Device d where " + CONNECTED;
+    static final String DISCONNECTED_DEVICE_PAGE = "select d from Device d where not " + CONNECTED + " order by d.createdAt desc, d.id";
+    static final String DISCONNECTED_DEVICE_COUNT = "select count(d) from Device d where not " + CONNECTED;
     static final String DEVICES_BY_INTERFACE_NAMES = "select d from Device d where d.interfaceName in :names";
 
     private Queries() {

@@ -72,14 +72,19 @@ class ProvisioningServiceIT {
             throw new IllegalStateException("No libraries for the test WAR: run through mvn verify");
         }
         return ShrinkWrap.create(WebArchive.class, "kamea-it.war")
-                .addPackages(false, Filters.exclude(".*(Test|IT)(\\$.*)?\\.class"),
+                .addPackages(false, Filters.exclude(
+                                // Tests, and the timer beans: Payara Micro without its data grid has
+                                // no EJB timer service, and provisioning needs none.
+                                ".*((Test|IT)|/CommandDeadlines|/CommandService|/ConnectivityPoller)(\\$.*)?\\.class"),
                         ProvisioningService.class.getPackage(),
                         BrokerAccounts.class.getPackage(),
                         DatabaseMigration.class.getPackage(),
                         io.kamea.configuration.ReportedConfiguration.class.getPackage(),
                         io.kamea.ingestion.IncomingMessage.class.getPackage(),
                         io.kamea.bus.BusPublisher.class.getPackage(),
-                        io.kamea.telemetry.TelemetryIngestion.class.getPackage())
+                        io.kamea.telemetry.TelemetryIngestion.class.getPackage(),
+                        io.kamea.command.Command.class.getPackage(),
+                        io.kamea.connectivity.ConnectivityService.class.getPackage())
                 .addAsResource("META-INF/persistence.xml")
                 .addAsWebInfResource(new ClassLoaderAsset("META-INF/beans.xml"), "beans.xml")
                 .addAsResource(basedir.resolve("src/main/resources/db/migration").toFile(), "db/migration")

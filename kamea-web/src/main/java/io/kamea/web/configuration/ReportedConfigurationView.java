@@ -1,9 +1,7 @@
 package io.kamea.web.configuration;
 
 import io.kamea.configuration.ReportedConfiguration;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 
 /** The configuration a device last reported; version 0 and no document if it never reported. */
 public record ReportedConfigurationView(String deviceId, long version, String reportedAt, JsonObject document) {
@@ -12,9 +10,7 @@ public record ReportedConfigurationView(String deviceId, long version, String re
         if (reported == null) {
             return new ReportedConfigurationView(deviceId, 0, null, null);
         }
-        try (var reader = Json.createReader(new StringReader(reported.getDocument()))) {
-            return new ReportedConfigurationView(deviceId, reported.getVersion(),
-                    reported.getReportedAt().toInstant().toString(), reader.readObject());
-        }
+        return new ReportedConfigurationView(deviceId, reported.getVersion(),
+                reported.getReportedAt().toInstant().toString(), Documents.parse(reported.getDocument()));
     }
 }

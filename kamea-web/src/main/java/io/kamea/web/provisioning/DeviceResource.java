@@ -46,8 +46,9 @@ public class DeviceResource {
 
     @GET
     public DevicePageView list(@QueryParam("page") @DefaultValue("0") int page,
-                               @QueryParam("size") @DefaultValue("50") int size) {
-        return DevicePageView.of(provisioning.list(page, size));
+                               @QueryParam("size") @DefaultValue("50") int size,
+                               @QueryParam("connected") String connected) {
+        return DevicePageView.of(provisioning.list(page, size, connectedFilter(connected)));
     }
 
     @GET
@@ -61,6 +62,18 @@ public class DeviceResource {
     public Response delete(@PathParam("id") String id) {
         provisioning.deprovision(id);
         return Response.noContent().build();
+    }
+
+    /** {@code ?connected=true|false}: only devices connected, or not; absent: all. */
+    private static Boolean connectedFilter(String value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (value) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new InvalidRequestException("connected must be true or false");
+        };
     }
 
     private static ProvisioningType provisioningType(String value) {

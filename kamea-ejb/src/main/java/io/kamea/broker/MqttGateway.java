@@ -1,0 +1,244 @@
+package io.kamea.broker;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+/**
+ * The API's own MQTT session: it publishes desired configurations and command requests, and
+ * receives every device's command responses (these must not wait in the ingestion queues).
+ * The session is persistent, so its subscription and unacknowledged responses survive
+ * reconnections; a response is acknowledged only after it was handled.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class MqttGateway {
+
+    private static final Logger LOG = Logger.getLogger(MqttGateway.class.getName());
+    static final String RESPONSES = "device/+/command/response/+";
+
+    @Inject
+    @ConfigProperty(name = "USE_MQTT", defaultValue = "false")
+    String useMqtt;
+
+    @Inject
+    @ConfigProperty(name = "MGMT_MQTT_INGESTION_URL", defaultValue = "ssl://localhost:8883")
+    String url;
+
+    @Inject
+    @ConfigProperty(name = "MQTT_API_CLIENT_ID", defaultValue = "kamea-api")
+    String clientId;
+
+    @Inject
+    @ConfigProperty(name = "MQTT_API_LOGIN", defaultValue = "kamea-api")
+    String login;
+
+    @Inject
+    @ConfigProperty(name = "MQTT_API_PWD", defaultValue = "")
+    String password;
+
+    @Inject
+    BrokerSettings settings;
+
+    @Inject
+    Event<CommandResponseReceived> responses;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private static final long OPERATION_TIMEOUT_MILLIS = 10_000;
+
+    private volatile MqttClient client;
+    private volatile MqttClient connecting;
+    private volatile boolean stopped;
+
+    public boolean enabled() {
+        return "true".equalsIgnoreCase(useMqtt.trim());
+    }
+
+    public boolean connected() {
+        MqttClient current = client;
+        return current != null && current.isConnected();
+    }
+
+    @PostConstruct
+    void start() {
+        if (!enabled()) {
+            LOG.info("USE_MQTT is not true: the API's MQTT client is off");
+            return;
+        }
+        scheduler.execute(this::connectUntilDone);
+    }
+
+    /** Paho reconnects by itself once connected; the first connection is ours to retry. */
+    private void connectUntilDone() {
+        if (stopped) {
+            return;
+        }
+        try {
+            MqttClient created = new MqttClient(url, clientId, new MemoryPersistence());
+            // no call may wait forever, e.g. for an acknowledgement that a dying connection lost
+            created.setTimeToWait(OPERATION_TIMEOUT_MILLIS);
+            created.setCallback(new Callback(created));
+            created.setManualAcks(true);
+            connecting = created;
+            created.connect(options());
+            client = created;
+        } catch (MqttException | RuntimeException e) {
+            closeQuietly(connecting);
+            LOG.warning(() -> "MQTT connection to " + url + " failed, retrying in 5 s: " + e.getMessage());
+            scheduler.schedule(this::connectUntilDone, 5, TimeUnit.SECONDS);
+        }
+    }
+
+    private MqttConnectOptions options() {
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setCleanSession(false);
+        options.setAutomaticReconnect(true);
+        options.setMaxReconnectDelay(5_000);
+        options.setKeepAliveInterval(30);
+        options.setConnectionTimeout(10);
+        // many commands may be in flight at once, each waiting for its PUBACK
+        options.setMaxInflight(1_000);
+        options.setUserName(login);
+        options.setPassword(password.toCharArray());
+        options.setSocketFactory(tls().getSocketFactory());
+        return options;
+    }
+
+    private SSLContext tls() {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            if (settings.caPath().isPresent()) {
+                TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                trust.init(TrustStores.fromPem(Path.of(settings.caPath().get())));
+                context.init(null, trust.getTrustManagers(), null);
+            } else {
+                context.init(null, null, null);
+            }
+            return context;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot set up TLS for MQTT", e);
+        }
+    }
+
+    /** Publishes with QoS 1 and returns once the broker acknowledged it. */
+    public void publish(String topic, byte[] payload, boolean retained) {
+        MqttClient current = client;
+        if (!enabled() || current == null || !current.isConnected()) {
+            throw new MqttUnavailableException(enabled()
+                    ? "The API is not connected to the MQTT broker (" + url + ")"
+                    : "MQTT is disabled (USE_MQTT is not true)", null);
+        }
+        try {
+            MqttMessage message = new MqttMessage(payload);
+            message.setQos(1);
+            message.setRetained(retained);
+            current.publish(topic, message);
+        } catch (MqttException e) {
+            throw new MqttUnavailableException("Publishing to " + topic + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Paho's callbacks, kept off the bean's business interface. */
+    private final class Callback implements MqttCallbackExtended {
+
+        private final MqttClient session;
+
+        Callback(MqttClient session) {
+            this.session = session;
+        }
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverUri) {
+            LOG.info(() -> (reconnect ? "Reconnected" : "Connected") + " to " + serverUri + " as " + clientId);
+            // Harmless when the persistent session already has it; needed on its first start.
+            // Not on this thread: Paho's callbacks must not wait for the broker.
+            executor.execute(() -> {
+                try {
+                    session.subscribe(RESPONSES, 1);
+                } catch (MqttException e) {
+                    LOG.log(Level.WARNING, "Cannot subscribe to command responses", e);
+                }
+            });
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            CommandResponseReceived response = CommandResponseReceived.fromTopic(topic, message.getPayload());
+            int id = message.getId();
+            int qos = message.getQos();
+            // Off Paho's thread: handling takes a database transaction; the ack waits for it.
+            executor.execute(() -> {
+                try {
+                    if (response != null) {
+                        responses.fire(response);
+                    } else {
+                        LOG.warning(() -> "Ignored a message on " + topic);
+                    }
+                    session.messageArrivedComplete(id, qos);
+                } catch (MqttException | RuntimeException e) {
+                    // Not acknowledged: the broker delivers it again with the session.
+                    LOG.log(Level.WARNING, "Could not handle the message on " + topic, e);
+                }
+            });
+        }
+
+        @Override
+        public void connectionLost(Throwable cause) {
+            LOG.warning(() -> "MQTT connection lost, reconnecting: " + cause);
+        }
+
+        @Override
+        public void deliveryComplete(IMqttDeliveryToken token) {
+            // publish() waits for its acknowledgement itself
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        stopped = true;
+        closeQuietly(client);
+        closeQuietly(connecting);
+    }
+
+    private static void closeQuietly(MqttClient session) {
+        if (session == null) {
+            return;
+        }
+        try {
+            if (session.isConnected()) {
+                session.disconnect(2_000);
+            }
+            session.close(true);
+        } catch (MqttException e) {
+            LOG.fine(() -> "MQTT close: " + e);
+        }
+    }
+}

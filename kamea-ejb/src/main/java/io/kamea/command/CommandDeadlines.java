@@ -1,0 +1,53 @@
+package io.kamea.command;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.logging.Logger;
+
+/**
+ * Fires each command's deadline. The timers are not persistent (their storage differs between
+ * servers); the deadlines are in the database, and at start-up every pending command gets its
+ * timer again, or times out at once if its deadline passed while the server was down.
+ */
+@Singleton
+@Startup
+@DependsOn("DatabaseMigration")
+public class CommandDeadlines {
+
+    private static final Logger LOG = Logger.getLogger(CommandDeadlines.class.getName());
+
+    @Resource
+    TimerService timers;
+
+    @Inject
+    CommandService commands;
+
+    @PostConstruct
+    void rearm() {
+        var pending = commands.pendingDeadlines();
+        pending.forEach(row -> schedule((String) row[0], (OffsetDateTime) row[1]));
+        if (!pending.isEmpty()) {
+            LOG.info(() -> pending.size() + " pending command deadline(s) re-armed");
+        }
+    }
+
+    public void schedule(String commandId, OffsetDateTime deadline) {
+        // A deadline already past fires at once.
+        timers.createSingleActionTimer(Date.from(deadline.toInstant()), new TimerConfig(commandId, false));
+    }
+
+    @Timeout
+    void deadlineReached(Timer timer) {
+        commands.expire((String) timer.getInfo());
+    }
+}

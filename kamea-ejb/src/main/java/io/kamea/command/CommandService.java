@@ -1,0 +1,136 @@
+package io.kamea.command;
+
+import io.kamea.broker.CommandResponseReceived;
+import io.kamea.broker.MqttGateway;
+import io.kamea.connectivity.ConnectivityService;
+import io.kamea.platform.InvalidRequestException;
+import io.kamea.provisioning.Device;
+import io.kamea.provisioning.DeviceDirectory;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * Sends commands and settles them: a response before the deadline makes a command succeed, the
+ * deadline makes it time out, whichever comes first; a response after that is kept as late.
+ * Each transition is one conditional UPDATE, so a response and the deadline cannot both win.
+ */
+@Stateless
+public class CommandService {
+
+    private static final Logger LOG = Logger.getLogger(CommandService.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    MqttGateway mqtt;
+
+    @Inject
+    CommandDeadlines deadlines;
+
+    @Inject
+    CommandWaiters waiters;
+
+    @Inject
+    DeviceDirectory directory;
+
+    @Inject
+    ConnectivityService connectivity;
+
+    Clock clock = Clock.systemUTC();
+
+    /** Creates the command, schedules its deadline, publishes the request (QoS 1). */
+    public Command send(Device device, String name, String payload, Integer timeoutSeconds) {
+        String validName = CommandNames.valid(name);
+        int timeout = CommandNames.validTimeout(timeoutSeconds);
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        Command command = new Command(device.getId(), validName, payload, now, now.plusSeconds(timeout),
+                !connectivity.isConnected(device.getId()));
+        em.persist(command);
+        em.flush();
+        deadlines.schedule(command.getId(), command.getDeadline());
+        String topic = "device/" + device.getInterfaceName() + "/command/request/" + validName + "/" + command.getId();
+        mqtt.publish(topic, payload == null ? new byte[0] : payload.getBytes(StandardCharsets.UTF_8), false);
+        return command;
+    }
+
+    public Command find(String id) {
+        Command command = id == null ? null : em.find(Command.class, id);
+        if (command == null) {
+            throw new CommandNotFoundException(id);
+        }
+        return command;
+    }
+
+    public CommandPage list(String deviceId, int page, int size) {
+        if (page < 0 || size < 1 || size > 500) {
+            throw new InvalidRequestException("page must be >= 0 and size between 1 and 500");
+        }
+        List<Command> items = em.createQuery(
+                        "select c from Command c where c.deviceId = :device order by c.createdAt desc, c.id", Command.class)
+                .setParameter("device", deviceId)
+                .setFirstResult(page * size)
+                .setMaxResults(size)
+                .getResultList();
+        long total = em.createQuery("select count(c) from Command c where c.deviceId = :device", Long.class)
+                .setParameter("device", deviceId)
+                .getSingleResult();
+        return new CommandPage(items, page, size, total);
+    }
+
+    /** A device answered: succeed if still in time, else record the answer as late. */
+    public void onResponse(@Observes CommandResponseReceived response) {
+        Command command = em.find(Command.class, response.commandId());
+        var device = directory.byInterfaceName(response.interfaceName());
+        if (command == null || device.isEmpty() || !command.getDeviceId().equals(device.get().id())) {
+            LOG.warning(() -> "Ignored a response of device '" + response.interfaceName() + "' to command "
+                    + response.commandId() + ": no such command for that device");
+            return;
+        }
+        String body = new String(response.payload(), StandardCharsets.UTF_8);
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        int succeeded = em.createQuery("update Command c set c.status = :succeeded, c.response = :body, "
+                        + "c.completedAt = :now where c.id = :id and c.status = :pending and c.deadline >= :now")
+                .setParameter("succeeded", CommandStatus.SUCCEEDED).setParameter("body", body)
+                .setParameter("now", now).setParameter("id", command.getId())
+                .setParameter("pending", CommandStatus.PENDING)
+                .executeUpdate();
+        if (succeeded == 0) {
+            em.createQuery("update Command c set c.lateResponse = :body, c.lateAt = :now where c.id = :id")
+                    .setParameter("body", body).setParameter("now", now).setParameter("id", command.getId())
+                    .executeUpdate();
+            LOG.info(() -> "Late response to command " + command.getId() + " kept; its outcome stays");
+        }
+        waiters.notifyAfterCommit(command.getId());
+    }
+
+    /** The deadline passed: time out if nothing answered. */
+    public void expire(String commandId) {
+        int expired = em.createQuery("update Command c set c.status = :timedOut, c.completedAt = :now "
+                        + "where c.id = :id and c.status = :pending")
+                .setParameter("timedOut", CommandStatus.TIMED_OUT)
+                .setParameter("now", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+                .setParameter("id", commandId)
+                .setParameter("pending", CommandStatus.PENDING)
+                .executeUpdate();
+        if (expired > 0) {
+            waiters.notifyAfterCommit(commandId);
+        }
+    }
+
+    /** Pending commands, for re-arming their deadlines when the application starts. */
+    public List<Object[]> pendingDeadlines() {
+        return em.createQuery("select c.id, c.deadline from Command c where c.status = :pending", Object[].class)
+                .setParameter("pending", CommandStatus.PENDING)
+                .getResultList();
+    }
+}

@@ -1,0 +1,6 @@
+package io.kamea.command;
+
+/** A command's outcome; it changes once, from PENDING. */
+public enum CommandStatus {
+    PENDING, SUCCEEDED, TIMED_OUT
+}

@@ -1,0 +1,73 @@
+package io.kamea.configuration;
+
+import io.kamea.broker.MqttGateway;
+import io.kamea.connectivity.DeviceConnected;
+import io.kamea.provisioning.Device;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/**
+ * Sets desired configurations. Each one is the whole set (a missing key is removed), stored with
+ * an increasing version and published retained, so a device subscribing later, even for the
+ * first time, receives it.
+ */
+@Stateless
+public class DesiredConfigurationService {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    MqttGateway mqtt;
+
+    /** Stores and publishes; if the broker does not take it, nothing is stored (503). */
+    public DesiredConfiguration replace(Device device, JsonObject document) {
+        DesiredConfiguration desired = em.find(DesiredConfiguration.class, device.getId(),
+                LockModeType.PESSIMISTIC_WRITE);
+        if (desired == null) {
+            desired = new DesiredConfiguration(device.getId());
+            em.persist(desired);
+        }
+        desired.replace(document.toString(), OffsetDateTime.now(ZoneOffset.UTC));
+        em.flush();
+        publish(device, desired);
+        return desired;
+    }
+
+    public Optional<DesiredConfiguration> current(String deviceId) {
+        return Optional.ofNullable(em.find(DesiredConfiguration.class, deviceId));
+    }
+
+    /**
+     * Publishes the current desired configuration again. RabbitMQ keeps a retained message only on
+     * the node that received it, so a device reconnecting to another node gets it this way.
+     */
+    public void republish(Device device) {
+        current(device.getId()).ifPresent(desired -> publish(device, desired));
+    }
+
+    /**
+     * A device (re)connected: give it its desired configuration again, in case the retained copy
+     * is on another node of the cluster.
+     */
+    public void onConnected(@Observes DeviceConnected connected) {
+        Device device = em.find(Device.class, connected.deviceId());
+        if (device != null) {
+            republish(device);
+        }
+    }
+
+    private void publish(Device device, DesiredConfiguration desired) {
+        mqtt.publish(device.topics().desiredConfiguration(),
+                desired.getDocument().getBytes(StandardCharsets.UTF_8), true);
+    }
+}

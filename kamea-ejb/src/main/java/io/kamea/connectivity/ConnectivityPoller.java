@@ -1,0 +1,146 @@
+package io.kamea.connectivity;
+
+import io.kamea.broker.BrokerSettings;
+import io.kamea.broker.RabbitManagementApi;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every {@code CONNECTIVITY_POLL_SECONDS}, lists the broker's connections (only the columns
+ * needed, page by page) and reconciles the stored connectivity with them. A non-persistent
+ * interval timer; a poll still running when the next is due makes that one skip.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class ConnectivityPoller {
+
+    static final String COLUMNS = "name,user,vhost,connected_at";
+
+    private static final Logger LOG = Logger.getLogger(ConnectivityPoller.class.getName());
+
+    @Resource
+    TimerService timers;
+
+    @Inject
+    RabbitManagementApi api;
+
+    @Inject
+    BrokerSettings broker;
+
+    @Inject
+    ConnectivitySettings settings;
+
+    @Inject
+    ConnectivityTracker tracker;
+
+    @Inject
+    ConnectivityNotifier notifier;
+
+    @Inject
+    ConnectionEventQueue eventQueue;
+
+    Clock clock = Clock.systemUTC();
+
+    private final AtomicBoolean polling = new AtomicBoolean();
+    private volatile boolean brokerWasDown;
+
+    @PostConstruct
+    void start() {
+        long period = settings.pollPeriod().toMillis();
+        timers.createIntervalTimer(1_000, period, new TimerConfig("kamea-connectivity-poll", false));
+        LOG.info(() -> "Connectivity: polling the broker's connections every " + settings.pollPeriod().toSeconds() + " s");
+    }
+
+    @Timeout
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void onTimeout() {
+        if (!polling.compareAndSet(false, true)) {
+            return; // the previous poll is still running
+        }
+        try {
+            eventQueue.ensureDeclared();
+            poll();
+            if (brokerWasDown) {
+                brokerWasDown = false;
+                LOG.info("Connectivity: the broker answers again");
+            }
+        } catch (ProcessingException | WebApplicationException e) {
+            if (!brokerWasDown) {
+                brokerWasDown = true;
+                LOG.warning(() -> "Connectivity: cannot list the broker's connections (" + e.getMessage()
+                        + "); states are kept as they are until it answers");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Connectivity: poll failed", e);
+        } finally {
+            polling.set(false);
+        }
+    }
+
+    /** One poll; public for operations and tests. */
+    public void poll() {
+        Instant start = clock.instant();
+        List<ConnectivityTracker.Listed> listed = list();
+        Set<String> names = new HashSet<>();
+        listed.forEach(l -> names.add(l.name()));
+        Set<String> missing = ConnectionBook.missing(tracker.openConnections(), names, start,
+                ConnectivitySettings.LISTING_DELAY);
+        Set<String> gone = Set.of();
+        if (!missing.isEmpty()) {
+            // A listing in pages can miss a connection when others close meanwhile: look again
+            // before calling anything gone.
+            Set<String> again = new HashSet<>();
+            list().forEach(l -> again.add(l.name()));
+            gone = new HashSet<>(missing);
+            gone.removeAll(again);
+        }
+        List<DeviceConnected> connected = tracker.reconcile(listed, gone, start);
+        notifier.announce(connected);
+        Duration took = Duration.between(start, clock.instant());
+        LOG.fine(() -> "Connectivity: poll of " + listed.size() + " connections in " + took.toMillis() + " ms");
+    }
+
+    /** The broker's connections in our vhost, all pages. */
+    List<ConnectivityTracker.Listed> list() {
+        List<ConnectivityTracker.Listed> listed = new ArrayList<>();
+        int page = 1;
+        int pages;
+        do {
+            RabbitManagementApi.ConnectionPage answer = api.connections(page, settings.pageSize(), COLUMNS, "name");
+            pages = answer.page_count();
+            if (answer.items() != null) {
+                for (RabbitManagementApi.ConnectionSummary c : answer.items()) {
+                    if (c.name() != null && c.user() != null && broker.vhost().equals(c.vhost())) {
+                        Instant opened = c.connected_at() != null ? Instant.ofEpochMilli(c.connected_at()) : clock.instant();
+                        listed.add(new ConnectivityTracker.Listed(c.name(), c.user(), opened));
+                    }
+                }
+            }
+            page++;
+        } while (page <= pages);
+        return listed;
+    }
+}

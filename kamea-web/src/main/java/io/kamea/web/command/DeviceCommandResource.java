@@ -1,0 +1,140 @@
+package io.kamea.web.command;
+
+import io.kamea.command.Command;
+import io.kamea.command.CommandService;
+import io.kamea.command.CommandWaiters;
+import io.kamea.platform.InvalidRequestException;
+import io.kamea.provisioning.Device;
+import io.kamea.provisioning.ProvisioningService;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.StringReader;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** {@code /api/devices/{id}/commands}: send a command to a device (optionally waiting for its outcome), list them. */
+@RequestScoped
+@Path("devices/{id}/commands")
+@Produces(MediaType.APPLICATION_JSON)
+public class DeviceCommandResource {
+
+    /** How long past the deadline a waiting caller is kept, for the timeout to be recorded. */
+    private static final long WAIT_SLACK_MILLIS = 2_000;
+
+    @Inject
+    ProvisioningService provisioning;
+
+    @Inject
+    CommandService commands;
+
+    @Inject
+    CommandWaiters waiters;
+
+    @Context
+    UriInfo uriInfo;
+
+    /**
+     * {@code {"name":"start","payload":{...},"timeoutSeconds":30}}. Answers 202 at once, or with
+     * {@code ?wait=true} when the command succeeded or timed out (200 either way).
+     */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public void send(@PathParam("id") String deviceId, @QueryParam("wait") @DefaultValue("false") boolean wait,
+                     String body, @Suspended AsyncResponse async) {
+        Device device = provisioning.find(deviceId);
+        JsonObject request = parse(body);
+        Command command = commands.send(device, string(request, "name"), payload(request), timeout(request));
+        URI location = uriInfo.getBaseUriBuilder().path("commands").path(command.getId()).build();
+        if (!wait) {
+            async.resume(Response.accepted(CommandView.of(command)).location(location).build());
+            return;
+        }
+        AtomicBoolean answered = new AtomicBoolean();
+        Runnable done = () -> {
+            if (answered.compareAndSet(false, true)) {
+                async.resume(Response.ok(CommandView.of(commands.find(command.getId()))).location(location).build());
+            }
+        };
+        long millis = Duration.between(Instant.now(), command.getDeadline().toInstant()).toMillis() + WAIT_SLACK_MILLIS;
+        async.setTimeout(Math.max(millis, WAIT_SLACK_MILLIS), TimeUnit.MILLISECONDS);
+        async.setTimeoutHandler(response -> done.run());
+        waiters.await(command.getId(), done);
+        if (!commands.find(command.getId()).isPending()) {
+            // settled before we started waiting
+            waiters.forget(command.getId(), done);
+            done.run();
+        }
+    }
+
+    @GET
+    public CommandPageView list(@PathParam("id") String deviceId, @QueryParam("page") @DefaultValue("0") int page,
+                                @QueryParam("size") @DefaultValue("50") int size) {
+        return CommandPageView.of(commands.list(provisioning.find(deviceId).getId(), page, size));
+    }
+
+    private static JsonObject parse(String body) {
+        try (var reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new InvalidRequestException("A command is a JSON object: {\"name\":..., \"payload\":..., "
+                        + "\"timeoutSeconds\":...}");
+            }
+            return value.asJsonObject();
+        } catch (JsonException e) {
+            throw new InvalidRequestException("The request body is not valid JSON");
+        }
+    }
+
+    private static String string(JsonObject request, String key) {
+        JsonValue value = request.get(key);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (value.getValueType() != JsonValue.ValueType.STRING) {
+            throw new InvalidRequestException(key + " must be a string");
+        }
+        return request.getString(key);
+    }
+
+    private static String payload(JsonObject request) {
+        JsonValue payload = request.get("payload");
+        return payload == null || payload == JsonValue.NULL ? null : payload.toString();
+    }
+
+    private static Integer timeout(JsonObject request) {
+        JsonValue value = request.get("timeoutSeconds");
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (!(value instanceof JsonNumber number) || !number.isIntegral()) {
+            throw new InvalidRequestException("timeoutSeconds must be a whole number of seconds");
+        }
+        try {
+            return number.intValueExact();
+        } catch (ArithmeticException e) {
+            throw new InvalidRequestException("timeoutSeconds is out of range");
+        }
+    }
+}
