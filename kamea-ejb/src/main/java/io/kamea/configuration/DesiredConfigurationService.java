@@ -52,7 +52,13 @@ public class DesiredConfigurationService {
      * the node that received it, so a device reconnecting to another node gets it this way.
      */
     public void republish(Device device) {
-        current(device.getId()).ifPresent(desired -> publish(device, desired));
+        // Under the row lock, like replace(): a re-publication reading the previous version must
+        // not reach the broker after the new one and become the retained message.
+        DesiredConfiguration desired = em.find(DesiredConfiguration.class, device.getId(),
+                LockModeType.PESSIMISTIC_WRITE);
+        if (desired != null) {
+            publish(device, desired);
+        }
     }
 
     /**
