@@ -51,6 +51,19 @@ public class BrokerAccounts {
         });
     }
 
+    /**
+     * Whether the account has a connection open now. When the broker cannot tell, the answer is
+     * yes: a device is never called offline on a guess.
+     */
+    public boolean isConnected(String login) {
+        try {
+            return !api.connectionsOf(login).isEmpty();
+        } catch (ProcessingException | WebApplicationException e) {
+            LOG.warning(() -> "Cannot tell whether " + login + " is connected: " + e.getMessage());
+            return true;
+        }
+    }
+
     /** Best effort, for undoing a provisioning that did not commit. */
     public void deleteAccountQuietly(String login) {
         try {

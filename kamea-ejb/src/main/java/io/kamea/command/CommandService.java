@@ -1,5 +1,6 @@
 package io.kamea.command;
 
+import io.kamea.broker.BrokerAccounts;
 import io.kamea.broker.CommandResponseReceived;
 import io.kamea.broker.MqttGateway;
 import io.kamea.connectivity.ConnectivityService;
@@ -46,6 +47,9 @@ public class CommandService {
     @Inject
     ConnectivityService connectivity;
 
+    @Inject
+    BrokerAccounts broker;
+
     Clock clock = Clock.systemUTC();
 
     /** Creates the command, schedules its deadline, publishes the request (QoS 1). */
@@ -54,13 +58,21 @@ public class CommandService {
         int timeout = CommandNames.validTimeout(timeoutSeconds);
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         Command command = new Command(device.getId(), validName, payload, now, now.plusSeconds(timeout),
-                !connectivity.isConnected(device.getId()));
+                isOffline(device));
         em.persist(command);
         em.flush();
         deadlines.schedule(command.getId(), command.getDeadline());
         String topic = "device/" + device.getInterfaceName() + "/command/request/" + validName + "/" + command.getId();
         mqtt.publish(topic, payload == null ? new byte[0] : payload.getBytes(StandardCharsets.UTF_8), false);
         return command;
+    }
+
+    /**
+     * The recorded state answers for connected devices at no cost; "offline" is checked with the
+     * broker, since a device that connected less than a second ago may not be recorded yet.
+     */
+    private boolean isOffline(Device device) {
+        return !connectivity.isConnected(device.getId()) && !broker.isConnected(device.getInterfaceName());
     }
 
     public Command find(String id) {
