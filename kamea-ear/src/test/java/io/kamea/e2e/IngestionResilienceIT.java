@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
@@ -45,7 +44,7 @@ class IngestionResilienceIT {
         try (Bus bus = Bus.subscribe(Bus.RAW_DATA, device.id())) {
             stream = Stream.start(device, count);
             Stream streaming = stream;
-            assertTrue(waitFor(() -> streaming.acknowledged.get() >= count / 5 || streaming.done(), 60),
+            assertTrue(Servers.waitFor(() -> streaming.acknowledged.get() >= count / 5 || streaming.done(), 60),
                     "the broker acknowledged " + count / 5 + " telemetries within 60 s");
             try {
                 Servers.killApplicationServer();
@@ -88,7 +87,7 @@ class IngestionResilienceIT {
             for (int i = 0; i < count; i++) {
                 client.publish(device.topic("telemetries"), payload(i));
             }
-            assertTrue(waitFor(() -> Broker.waiting(TELEMETRY_QUEUE) >= count, 20),
+            assertTrue(Servers.waitFor(() -> Broker.waiting(TELEMETRY_QUEUE) >= count, 20),
                     "the telemetries wait in " + TELEMETRY_QUEUE + " while the bus is down (broker says "
                             + Broker.waiting(TELEMETRY_QUEUE) + ")");
             Thread.sleep(Math.max(0, TimeUnit.SECONDS.toNanos(30) - (System.nanoTime() - stoppedAt)) / 1_000_000);
@@ -261,15 +260,5 @@ class IngestionResilienceIT {
         return "{\"seq\":" + seq + ",\"temp\":" + (20 + seq % 10) + "}";
     }
 
-    private static boolean waitFor(BooleanSupplier condition, long seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(250);
-        }
-        return condition.getAsBoolean();
-    }
 
 }

@@ -6,6 +6,7 @@ import io.kamea.ingestion.IncomingMessage;
 import io.kamea.ingestion.IngestionInfo;
 import io.kamea.ingestion.IngestionStatistics;
 import io.kamea.ingestion.RejectedMessage;
+import io.kamea.ingestion.SendingDevices;
 import io.kamea.provisioning.DeviceDirectory;
 import io.kamea.provisioning.DeviceDirectory.DeviceInfo;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +23,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -53,10 +53,9 @@ public class ReportedConfigurationIngestion {
     String topic;
 
     public List<RejectedMessage> ingest(List<IncomingMessage> batch) {
-        Map<String, DeviceInfo> devices = directory.byInterfaceNames(batch.stream()
-                .map(IncomingMessage::interfaceName).filter(Objects::nonNull).distinct().toList());
+        SendingDevices devices = SendingDevices.of(directory, batch);
         Map<String, JsonObject> previous = new HashMap<>();
-        store.current(devices.values().stream().map(DeviceInfo::id).toList())
+        store.current(devices.all().stream().map(DeviceInfo::id).toList())
                 .forEach((id, stored) -> previous.put(id, parse(stored.getDocument().getBytes(StandardCharsets.UTF_8))));
 
         List<BusMessage> out = new ArrayList<>();
@@ -64,10 +63,9 @@ public class ReportedConfigurationIngestion {
         Map<String, ReportedConfigurationStore.Report> latest = new HashMap<>();
         for (int i = 0; i < batch.size(); i++) {
             IncomingMessage message = batch.get(i);
-            DeviceInfo device = message.interfaceName() == null ? null : devices.get(message.interfaceName());
+            DeviceInfo device = devices.of(message);
             if (device == null) {
-                rejections.add(new RejectedMessage(i, "unknown-device: no device with interface name '"
-                        + message.interfaceName() + "' (routing key " + message.routingKey() + ")"));
+                rejections.add(SendingDevices.unknown(i, message));
                 statistics.rejected(STREAM, "unknown-device");
                 continue;
             }

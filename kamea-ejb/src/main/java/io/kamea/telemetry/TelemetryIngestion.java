@@ -6,14 +6,13 @@ import io.kamea.ingestion.IncomingMessage;
 import io.kamea.ingestion.IngestionInfo;
 import io.kamea.ingestion.IngestionStatistics;
 import io.kamea.ingestion.RejectedMessage;
+import io.kamea.ingestion.SendingDevices;
 import io.kamea.provisioning.DeviceDirectory;
 import io.kamea.provisioning.DeviceDirectory.DeviceInfo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -41,16 +40,14 @@ public class TelemetryIngestion {
 
     /** Sends the batch in one bus transaction; returns what must go to the dead-letter queue. */
     public List<RejectedMessage> ingest(List<IncomingMessage> batch) {
-        Map<String, DeviceInfo> devices = directory.byInterfaceNames(batch.stream()
-                .map(IncomingMessage::interfaceName).filter(Objects::nonNull).distinct().toList());
+        SendingDevices devices = SendingDevices.of(directory, batch);
         List<BusMessage> out = new ArrayList<>(batch.size());
         List<RejectedMessage> rejections = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             IncomingMessage message = batch.get(i);
-            DeviceInfo device = message.interfaceName() == null ? null : devices.get(message.interfaceName());
+            DeviceInfo device = devices.of(message);
             if (device == null) {
-                rejections.add(new RejectedMessage(i, "unknown-device: no device with interface name '"
-                        + message.interfaceName() + "' (routing key " + message.routingKey() + ")"));
+                rejections.add(SendingDevices.unknown(i, message));
                 statistics.rejected(STREAM, "unknown-device");
                 continue;
             }
