@@ -13,7 +13,8 @@ if [ "${KAMEA_SKIP_BUILD:-false}" != true ]; then
   kamea_log "building the EAR"
   (cd "$KAMEA_ROOT" && mvn -q -B package -DskipTests)
 fi
-bash "$KAMEA_ROOT/server-config/pki/make-dev-pki.sh"
+# "devices": the device test material too (whitelisted device CA in the trust store, test certificates)
+bash "$KAMEA_ROOT/server-config/pki/make-dev-pki.sh" devices
 
 rabbitmq_install
 postgres_install

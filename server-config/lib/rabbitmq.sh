@@ -9,6 +9,7 @@
 #   rabbitmq_start            render config, start the node in the background, wait until it is up (idempotent)
 #   rabbitmq_stop             stop our node (and the epmd we started, if no other node uses it)
 #   rabbitmq_status           print PID, listening ports, open-files limit; returns 0 if running, 3 if not
+#   rabbitmq_refresh_trust    after a change in the trust store folder: new CA bundle, taken up without restart
 #   rabbitmq_ctl ARGS...      rabbitmqctl against our node with our environment
 #   rabbitmq_diagnostics ARGS..., rabbitmq_plugins ARGS...   same for the other CLI tools
 #
@@ -18,12 +19,14 @@
 #   home/.erlang.cookie                                 HOME of the server and of the CLI tools
 #   mnesia/, log/ (rabbit.log, startup.log), node.pid   (node.pid is written by RabbitMQ itself)
 #   trust-store/ (default $RMQ_TRUST_STORE_PATH)        filled by pki/make-dev-pki.sh
+#   trusted-cas.pem                                     broker CA + CAs of the trust store (rabbitmq_ca_bundle)
 # PID files: $PID_DIR/rabbitmq.pid (beam.smp of our node), $PID_DIR/rabbitmq-epmd.pid (only if we launched epmd).
 
 RMQ_BASE=${RMQ_BASE:-$KAMEA_RUNTIME/rabbitmq}
 RMQ_BIN=${RMQ_BIN:-/usr/lib/rabbitmq/bin}
 RMQ_TEMPLATE_DIR=${RMQ_TEMPLATE_DIR:-$KAMEA_ROOT/server-config/rabbitmq}
 RMQ_DEFINITIONS_FILE=${RMQ_DEFINITIONS_FILE:-$RMQ_BASE/definitions.json}
+RMQ_CA_BUNDLE_FILE=${RMQ_CA_BUNDLE_FILE:-$RMQ_BASE/trusted-cas.pem}
 RMQ_START_TIMEOUT=${RMQ_START_TIMEOUT:-60}
 RMQ_STOP_TIMEOUT=${RMQ_STOP_TIMEOUT:-60}
 
@@ -131,6 +134,7 @@ rabbitmq_render_config() {
     MQTT_PLAIN="mqtt.listeners.tcp = none"
     MGMT_PLAIN="# no plain HTTP management listener (RMQ_PLAIN_LISTENERS=$RMQ_PLAIN_LISTENERS)"
   fi
+  rabbitmq_ca_bundle || return 1
   RMQ_PASSWORD_HASH=$(_rabbitmq_password_hash "$RMQ_PWD")
   MQTT_API_PASSWORD_HASH=$(_rabbitmq_password_hash "$MQTT_API_PWD")
   # regex-quoted for the permissions (JSON-escaped backslashes)
@@ -144,6 +148,31 @@ rabbitmq_render_config() {
   if command -v jq >/dev/null && ! jq empty "$RMQ_DEFINITIONS_FILE"; then
     kamea_log "rabbitmq: rendered $RMQ_DEFINITIONS_FILE is not valid JSON"; return 1
   fi
+}
+
+# $RMQ_CA_BUNDLE_FILE (ssl_options.cacertfile): the broker CA followed by every CA certificate
+# (basicConstraints CA:TRUE) in $RMQ_TRUST_STORE_PATH, i.e. the whitelisted device CAs. Leaf
+# certificates in that folder are left to the trust store plugin.
+rabbitmq_ca_bundle() {
+  local tmp f
+  mkdir -p "$(dirname "$RMQ_CA_BUNDLE_FILE")"
+  tmp=$(mktemp "$RMQ_CA_BUNDLE_FILE.XXXXXX") || return 1
+  cat "$RMQ_TLS_CA_CERT_PATH" > "$tmp" || { rm -f "$tmp"; return 1; }
+  for f in "$RMQ_TRUST_STORE_PATH"/*.pem; do
+    [ -f "$f" ] && ! cmp -s "$f" "$RMQ_TLS_CA_CERT_PATH" || continue
+    if openssl x509 -in "$f" -noout -text 2>/dev/null | grep -q 'CA:TRUE'; then
+      cat "$f" >> "$tmp"
+    fi
+  done
+  chmod 644 "$tmp" && mv -f "$tmp" "$RMQ_CA_BUNDLE_FILE"
+}
+
+# After adding or removing a file in the trust store folder: rebuilds the CA bundle and makes the
+# running node use it for new connections (clears Erlang's PEM cache, refreshes the trust store
+# plugin now rather than at its next interval).
+rabbitmq_refresh_trust() {
+  rabbitmq_ca_bundle || return 1
+  rabbitmq_ctl -q eval 'ssl:clear_pem_cache(), rabbit_trust_store:refresh().' >/dev/null
 }
 
 _rabbitmq_log_tail() {

@@ -1,5 +1,6 @@
 package io.kamea.e2e;
 
+import java.nio.file.Path;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -11,6 +12,7 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import javax.net.ssl.SSLContext;
 
 /** A real device: Paho over TLS, which notices when the broker drops it. */
 final class DeviceClient implements AutoCloseable, MqttCallback {
@@ -29,9 +31,22 @@ final class DeviceClient implements AutoCloseable, MqttCallback {
 
     /** Connects with the given credentials (null for none); throws if the broker refuses. */
     static DeviceClient connect(String clientId, String login, String password) throws MqttException {
+        return connect(clientId, login, password, Stack.tls());
+    }
+
+    /**
+     * Connects with a client certificate alone (no user name, no password), as a certificate
+     * device does; throws if the broker refuses.
+     */
+    static DeviceClient connectWithCertificate(String clientId, Path certificatePem, Path keyPem) throws MqttException {
+        return connect(clientId, null, null, Stack.tlsWithClientCertificate(certificatePem, keyPem));
+    }
+
+    private static DeviceClient connect(String clientId, String login, String password, SSLContext tls)
+            throws MqttException {
         DeviceClient device = new DeviceClient(clientId);
         MqttConnectOptions options = new MqttConnectOptions();
-        options.setSocketFactory(Stack.tls().getSocketFactory());
+        options.setSocketFactory(tls.getSocketFactory());
         options.setCleanSession(true);
         options.setAutomaticReconnect(false);
         options.setConnectionTimeout(10);

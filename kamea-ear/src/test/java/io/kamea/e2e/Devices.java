@@ -2,6 +2,7 @@ package io.kamea.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.UUID;
 
@@ -29,6 +30,30 @@ final class Devices {
         JsonObject credentials = body.getJsonObject("credentials");
         return new Provisioned(body.getString("id"), body.getString("name"),
                 credentials.getString("login"), credentials.getString("password"), body);
+    }
+
+    /** A certificate device: no credentials, its login is the common name. */
+    static Provisioned withCertificate(String name, String commonName) {
+        Http.Reply reply = certificateRequest(name, commonName);
+        assertEquals(201, reply.status(), reply.body());
+        JsonObject body = reply.json();
+        return new Provisioned(body.getString("id"), body.getString("name"), body.getString("interfaceName"), null, body);
+    }
+
+    static Http.Reply certificateRequest(String name, String commonName) {
+        String cn = commonName == null ? "" : ",\"commonName\":" + Json.createValue(commonName);
+        return Http.api("POST", "/devices", "{\"name\":\"" + name + "\",\"provisioning\":\"certificate\"" + cn + "}");
+    }
+
+    /** Removes the devices whose interface name is one of these (left over by an earlier run). */
+    static void deleteByInterfaceName(String... interfaceNames) {
+        var wanted = java.util.Set.of(interfaceNames);
+        for (JsonObject device : Http.api("GET", "/devices?size=500", null).json()
+                .getJsonArray("items").getValuesAs(JsonObject.class)) {
+            if (wanted.contains(device.getString("interfaceName"))) {
+                Http.api("DELETE", "/devices/" + device.getString("id"), null);
+            }
+        }
     }
 
     static void delete(Provisioned device) {

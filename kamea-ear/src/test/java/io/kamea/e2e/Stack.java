@@ -3,8 +3,21 @@ package io.kamea.e2e;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyFactory;
 import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
+import java.net.Socket;
+import java.security.Principal;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.X509ExtendedKeyManager;
+import javax.net.ssl.X509KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -21,6 +34,8 @@ final class Stack {
     static final String ADMIN_PASSWORD = env("RMQ_PWD", "");
     static final String VHOST = env("RMQ_VHOST", "kamea");
     static final Path CA = Path.of(env("MQTT_CA_PATH", ".runtime/pki/ca/ca.pem"));
+    /** The development PKI (server-config/pki/make-dev-pki.sh), device test material under devices/. */
+    static final Path PKI = Path.of(env("PKI_DIR", ".runtime/pki"));
 
     private static SSLContext tls;
 
@@ -44,6 +59,94 @@ final class Stack {
             }
         }
         return tls;
+    }
+
+    /**
+     * TLS trusting the broker CA and presenting a client certificate: PEM certificate and PKCS#8
+     * PEM key, as the development PKI writes them.
+     */
+    static SSLContext tlsWithClientCertificate(Path certificatePem, Path keyPem) {
+        try {
+            Certificate certificate;
+            try (InputStream in = Files.newInputStream(certificatePem)) {
+                certificate = CertificateFactory.getInstance("X.509").generateCertificate(in);
+            }
+            String base64 = Files.readString(keyPem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            PrivateKey key = KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+            KeyStore identity = KeyStore.getInstance("PKCS12");
+            identity.load(null, null);
+            identity.setKeyEntry("device", key, new char[0], new Certificate[] {certificate});
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(identity, new char[0]);
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(brokerTrust());
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(new KeyManager[] {new AlwaysPresent((X509KeyManager) kmf.getKeyManagers()[0])},
+                    tmf.getTrustManagers(), null);
+            return context;
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot load the client certificate " + certificatePem, e);
+        }
+    }
+
+    /**
+     * Presents the certificate whatever CAs the broker says it accepts. Java's own key manager
+     * sends nothing when the certificate's issuer is not in the broker's list, and the broker
+     * would then refuse a client without credentials: the tests must see the broker refuse the
+     * certificate itself.
+     */
+    private static final class AlwaysPresent extends X509ExtendedKeyManager {
+
+        private final X509KeyManager keys;
+
+        AlwaysPresent(X509KeyManager keys) {
+            this.keys = keys;
+        }
+
+        @Override
+        public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
+            return "device";
+        }
+
+        @Override
+        public String chooseEngineClientAlias(String[] keyType, Principal[] issuers, SSLEngine engine) {
+            return "device";
+        }
+
+        @Override
+        public String[] getClientAliases(String keyType, Principal[] issuers) {
+            return new String[] {"device"};
+        }
+
+        @Override
+        public String[] getServerAliases(String keyType, Principal[] issuers) {
+            return null;
+        }
+
+        @Override
+        public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
+            return null;
+        }
+
+        @Override
+        public X509Certificate[] getCertificateChain(String alias) {
+            return keys.getCertificateChain(alias);
+        }
+
+        @Override
+        public PrivateKey getPrivateKey(String alias) {
+            return keys.getPrivateKey(alias);
+        }
+    }
+
+    private static KeyStore brokerTrust() throws Exception {
+        try (InputStream in = Files.newInputStream(CA)) {
+            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+            trust.load(null, null);
+            trust.setCertificateEntry("kamea-ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+            return trust;
+        }
     }
 
     private static String env(String name, String fallback) {

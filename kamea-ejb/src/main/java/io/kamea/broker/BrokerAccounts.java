@@ -9,8 +9,7 @@ import java.util.logging.Logger;
 
 /**
  * Device accounts on the broker. RabbitMQ's topic authorisation lets everything through for a
- * user without topic permissions, so an account gets its permissions before it gets a password:
- * there is no moment when the device can log in unconfined.
+ * user without topic permissions, so an account is never usable before it has them.
  */
 @ApplicationScoped
 public class BrokerAccounts {
@@ -23,15 +22,43 @@ public class BrokerAccounts {
     @Inject
     BrokerSettings settings;
 
+    /**
+     * The account of a password device: confined first (see {@link #createConfinedAccount}), then
+     * given its password.
+     */
     public void createPasswordAccount(String login, String password) {
-        DevicePermissions permissions = new DevicePermissions(login);
         call("create the account of " + login, () -> {
-            api.putUser(login, RabbitManagementApi.User.withoutPassword());
-            api.putPermissions(settings.vhost(), login, permissions.resources());
-            api.putTopicPermissions(settings.vhost(), login, permissions.topics());
+            createConfinedAccount(login);
             api.putUser(login, RabbitManagementApi.User.withPassword(password));
             return null;
         });
+    }
+
+    /**
+     * The account of a certificate device, named after the certificate's common name. It never
+     * gets a password: the device logs in with its certificate alone.
+     */
+    public void createCertificateAccount(String login) {
+        call("create the account of " + login, () -> {
+            createConfinedAccount(login);
+            return null;
+        });
+    }
+
+    /**
+     * A user without password, then its topic permissions, then its vhost permissions, in that
+     * order. A user without password can still log in with a certificate (EXTERNAL, or the MQTT
+     * plugin's ssl_cert_login: the broker only checks that the user exists) as soon as it exists,
+     * and RabbitMQ refuses permissions for a user that does not exist yet, so the user must come
+     * first. What keeps the window shut is that a user without vhost permissions cannot open a
+     * connection at all (access to the vhost is checked at connect), and the vhost permissions
+     * come last, when the topic permissions are already there.
+     */
+    private void createConfinedAccount(String login) {
+        DevicePermissions permissions = new DevicePermissions(login);
+        api.putUser(login, RabbitManagementApi.User.withoutPassword());
+        api.putTopicPermissions(settings.vhost(), login, permissions.topics());
+        api.putPermissions(settings.vhost(), login, permissions.resources());
     }
 
     /**

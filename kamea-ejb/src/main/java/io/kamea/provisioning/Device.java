@@ -58,6 +58,14 @@ public class Device {
         return new Device(name, UUID.randomUUID().toString(), ProvisioningType.PASSWORD);
     }
 
+    /**
+     * A device that logs in with a client certificate from a whitelisted CA: the broker knows it
+     * by the certificate's common name, which must be a {@link CommonNames#valid valid} one.
+     */
+    public static Device withCertificate(String name, String commonName) {
+        return new Device(name, commonName, ProvisioningType.CERTIFICATE);
+    }
+
     public String getId() {
         return id;
     }

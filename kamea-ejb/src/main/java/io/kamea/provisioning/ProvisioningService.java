@@ -35,23 +35,46 @@ public class ProvisioningService {
     TransactionSynchronizationRegistry transaction;
 
     public ProvisionedDevice provision(String name, ProvisioningType type) {
+        return provision(name, type, null);
+    }
+
+    /**
+     * Provisions a device. With {@link ProvisioningType#PASSWORD} Kamea makes up the interface
+     * name and the password, shown this once; with {@link ProvisioningType#CERTIFICATE} the
+     * interface name is {@code commonName} (the CN of the device's certificate) and there are no
+     * credentials to show.
+     */
+    public ProvisionedDevice provision(String name, ProvisioningType type, String commonName) {
         String cleanName = validName(name);
+        if (type != ProvisioningType.CERTIFICATE && commonName != null) {
+            throw new InvalidRequestException("commonName is only for provisioning 'certificate'");
+        }
+        String cn = type == ProvisioningType.CERTIFICATE ? CommonNames.valid(commonName) : null;
         if (!em.createQuery(Queries.DEVICE_BY_NAME, Device.class).setParameter("name", cleanName)
                 .getResultList().isEmpty()) {
             throw new DuplicateDeviceException(cleanName);
         }
+        if (cn != null && !em.createQuery(Queries.DEVICE_BY_INTERFACE_NAME, Device.class)
+                .setParameter("interfaceName", cn).getResultList().isEmpty()) {
+            throw DuplicateDeviceException.commonName(cn);
+        }
         Device device = switch (type) {
             case PASSWORD -> Device.withPassword(cleanName);
+            case CERTIFICATE -> Device.withCertificate(cleanName, cn);
         };
         em.persist(device);
         try {
             em.flush();
         } catch (PersistenceException e) {
-            // Another request took the name between our check and our insert.
-            throw new DuplicateDeviceException(cleanName);
+            // Another request took the name (or the common name) between our check and our insert.
+            throw cn == null ? new DuplicateDeviceException(cleanName) : DuplicateDeviceException.commonName(cn);
         }
         String login = device.getInterfaceName();
         undoOnRollback(() -> broker.deleteAccountQuietly(login));
+        if (cn != null) {
+            broker.createCertificateAccount(login);
+            return new ProvisionedDevice(device, null, null);
+        }
         String password = PasswordGenerator.generate();
         broker.createPasswordAccount(login, password);
         return new ProvisionedDevice(device, login, password);

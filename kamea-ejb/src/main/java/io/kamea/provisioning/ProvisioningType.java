@@ -7,7 +7,12 @@ import java.util.Optional;
 /** How a device proves its identity to the broker; it decides the device's interface name. */
 public enum ProvisioningType {
     /** Generated login and password; the interface name is a random UUID. */
-    PASSWORD;
+    PASSWORD,
+    /**
+     * A client certificate signed by a CA the broker trusts; the interface name is the
+     * certificate's common name, given at provisioning.
+     */
+    CERTIFICATE;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -8,6 +8,7 @@ package io.kamea.provisioning;
 final class Queries {
 
     static final String DEVICE_BY_NAME = "select d from Device d where d.name = :name";
+    static final String DEVICE_BY_INTERFACE_NAME = "select d from Device d where d.interfaceName = :interfaceName";
     static final String DEVICE_PAGE = "select d from Device d order by d.createdAt desc, d.id";
     static final String DEVICE_COUNT = "select count(d) from Device d";
     /** Devices whose connectivity state (io.kamea.connectivity.DeviceConnectivity) says connected. */

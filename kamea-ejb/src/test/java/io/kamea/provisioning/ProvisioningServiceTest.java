@@ -1,6 +1,7 @@
 package io.kamea.provisioning;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
@@ -62,6 +63,50 @@ class ProvisioningServiceTest {
         order.verify(em).flush();
         order.verify(transaction).registerInterposedSynchronization(any());
         order.verify(broker).createPasswordAccount(provisioned.login(), provisioned.password());
+    }
+
+    @Test
+    void certificateDeviceIsKnownByItsCommonNameAndGetsNoCredentials() {
+        when(em.createQuery(Queries.DEVICE_BY_INTERFACE_NAME, Device.class)).thenReturn(byName);
+        when(byName.setParameter(eq("interfaceName"), any())).thenReturn(byName);
+
+        ProvisionedDevice provisioned = service.provision("boiler-42", ProvisioningType.CERTIFICATE, "boiler-42-cn");
+
+        Device device = provisioned.device();
+        assertEquals("boiler-42-cn", device.getInterfaceName());
+        assertEquals(ProvisioningType.CERTIFICATE, device.getProvisioning());
+        assertNull(provisioned.login());
+        assertNull(provisioned.password());
+        var order = inOrder(em, transaction, broker);
+        order.verify(em).persist(device);
+        order.verify(em).flush();
+        order.verify(transaction).registerInterposedSynchronization(any());
+        order.verify(broker).createCertificateAccount("boiler-42-cn");
+        verify(broker, never()).createPasswordAccount(anyString(), anyString());
+    }
+
+    @Test
+    void commonNameAlreadyUsedIsAConflictAndTheBrokerIsNotTouched() {
+        @SuppressWarnings("unchecked")
+        TypedQuery<Device> byInterfaceName = mock(TypedQuery.class);
+        when(em.createQuery(Queries.DEVICE_BY_INTERFACE_NAME, Device.class)).thenReturn(byInterfaceName);
+        when(byInterfaceName.setParameter("interfaceName", "taken")).thenReturn(byInterfaceName);
+        when(byInterfaceName.getResultList()).thenReturn(List.of(Device.withCertificate("other", "taken")));
+
+        var e = assertThrows(DuplicateDeviceException.class,
+                () -> service.provision("boiler", ProvisioningType.CERTIFICATE, "taken"));
+        assertEquals(409, e.status());
+        assertTrue(e.getMessage().contains("common name 'taken'"), e.getMessage());
+        verify(em, never()).persist(any());
+        verify(broker, never()).createCertificateAccount(anyString());
+    }
+
+    @Test
+    void certificateWithoutAValidCommonNameIsInvalid() {
+        assertThrows(InvalidRequestException.class, () -> service.provision("boiler", ProvisioningType.CERTIFICATE, null));
+        assertThrows(InvalidRequestException.class, () -> service.provision("boiler", ProvisioningType.CERTIFICATE, "a/b"));
+        assertThrows(InvalidRequestException.class, () -> service.provision("boiler", ProvisioningType.PASSWORD, "cn"));
+        verify(em, never()).persist(any());
     }
 
     @Test

@@ -1,5 +1,8 @@
 package io.kamea.web.provisioning;
 
-/** Body of {@code POST /api/devices}. */
-public record DeviceRequest(String name, String provisioning) {
+/**
+ * Body of {@code POST /api/devices}. {@code commonName}: with provisioning {@code certificate}
+ * only, the CN of the device's certificate, which becomes its interface name.
+ */
+public record DeviceRequest(String name, String provisioning, String commonName) {
 }

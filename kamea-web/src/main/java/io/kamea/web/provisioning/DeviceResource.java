@@ -39,7 +39,8 @@ public class DeviceResource {
         if (request == null) {
             throw new InvalidRequestException("A JSON body with name and provisioning is required");
         }
-        var provisioned = provisioning.provision(request.name(), provisioningType(request.provisioning()));
+        var provisioned = provisioning.provision(request.name(), provisioningType(request.provisioning()),
+                request.commonName());
         var location = uriInfo.getAbsolutePathBuilder().path(provisioned.device().getId()).build();
         return Response.created(location).entity(DeviceView.of(provisioned)).build();
     }

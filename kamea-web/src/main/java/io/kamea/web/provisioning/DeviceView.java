@@ -25,7 +25,9 @@ public record DeviceView(String id, String name, String interfaceName, String pr
     }
 
     static DeviceView of(ProvisionedDevice provisioned) {
-        return of(provisioned.device(), new Credentials(provisioned.login(), provisioned.password()));
+        // A certificate device has no credentials to show: its certificate is all it needs.
+        return of(provisioned.device(), provisioned.login() == null ? null
+                : new Credentials(provisioned.login(), provisioned.password()));
     }
 
     private static DeviceView of(Device device, Credentials credentials) {

@@ -1,0 +1,52 @@
+package io.kamea.broker;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An account can be logged in with as soon as it has vhost permissions (a certificate device
+ * needs no password), so those come last, after the topic permissions that confine it.
+ */
+class BrokerAccountsTest {
+
+    private final BrokerAccounts accounts = new BrokerAccounts();
+    private final RabbitManagementApi api = mock(RabbitManagementApi.class);
+
+    @BeforeEach
+    void wire() {
+        accounts.api = api;
+        accounts.settings = mock(BrokerSettings.class);
+        when(accounts.settings.vhost()).thenReturn("kamea");
+    }
+
+    @Test
+    void certificateAccountIsConfinedBeforeItCanConnectAndNeverGetsAPassword() {
+        accounts.createCertificateAccount("boiler-42");
+
+        var order = inOrder(api);
+        order.verify(api).putUser(eq("boiler-42"), argThat(u -> "".equals(u.password_hash()) && u.password() == null));
+        order.verify(api).putTopicPermissions(eq("kamea"), eq("boiler-42"), any());
+        order.verify(api).putPermissions(eq("kamea"), eq("boiler-42"), any());
+        verify(api, never()).putUser(eq("boiler-42"), argThat(u -> u.password() != null));
+    }
+
+    @Test
+    void passwordAccountGetsItsPasswordLast() {
+        accounts.createPasswordAccount("9d1f", "secret");
+
+        var order = inOrder(api);
+        order.verify(api).putUser(eq("9d1f"), argThat(u -> u.password() == null));
+        order.verify(api).putTopicPermissions(eq("kamea"), eq("9d1f"), any());
+        order.verify(api).putPermissions(eq("kamea"), eq("9d1f"), any());
+        order.verify(api).putUser(eq("9d1f"), argThat(u -> "secret".equals(u.password())));
+    }
+}
