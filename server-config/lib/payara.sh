@@ -192,6 +192,13 @@ payara_start() {
   fi
   pid=$(tr -dc 0-9 < "$PAYARA_DOMAIN_DIR/config/pid")
   echo "$pid" > "$PID_DIR/payara.pid"
+  # start-domain returns before the web container (and the applications already deployed) are
+  # up; a deployment made meanwhile fails ("This web container has not yet been started").
+  local i
+  for ((i = 0; i < 240; i++)); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://$KAMEA_BIND:$PAYARA_HTTP_PORT/")" != 000 ] && break
+    sleep 0.25
+  done
   local v missing=
   for v in MQTT_BROKER_URL RMQ_LOGIN RMQ_PWD MQTT_CA_PATH BUS_CONNECTION_STRING; do
     tr '\0' '\n' < "/proc/$pid/environ" | grep -q "^$v=" || missing="$missing $v"

@@ -2,6 +2,8 @@ package io.kamea.command;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -22,6 +24,9 @@ import java.util.logging.Logger;
 @Singleton
 @Startup
 @DependsOn("DatabaseMigration")
+// No container lock: the timer service is thread-safe, and a write lock held by a firing deadline
+// (which needs a database connection) against senders holding connections deadlocked the pool.
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class CommandDeadlines {
 
     private static final Logger LOG = Logger.getLogger(CommandDeadlines.class.getName());

@@ -8,6 +8,8 @@ import io.kamea.platform.InvalidRequestException;
 import io.kamea.provisioning.Device;
 import io.kamea.provisioning.DeviceDirectory;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -39,6 +41,9 @@ public class CommandService {
     CommandDeadlines deadlines;
 
     @Inject
+    CommandRecords records;
+
+    @Inject
     CommandWaiters waiters;
 
     @Inject
@@ -52,18 +57,26 @@ public class CommandService {
 
     Clock clock = Clock.systemUTC();
 
-    /** Creates the command, schedules its deadline, publishes the request (QoS 1). */
+    /**
+     * Records the command (committed at once), arms its deadline, then publishes the request with
+     * QoS 1. No database connection is held while waiting for the broker. If the broker does not
+     * take the request, the command is removed again (503).
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Command send(Device device, String name, String payload, Integer timeoutSeconds) {
         String validName = CommandNames.valid(name);
         int timeout = CommandNames.validTimeout(timeoutSeconds);
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        Command command = new Command(device.getId(), validName, payload, now, now.plusSeconds(timeout),
-                isOffline(device));
-        em.persist(command);
-        em.flush();
-        deadlines.schedule(command.getId(), command.getDeadline());
+        Command command = records.create(new Command(device.getId(), validName, payload, now,
+                now.plusSeconds(timeout), isOffline(device)));
         String topic = "device/" + device.getInterfaceName() + "/command/request/" + validName + "/" + command.getId();
-        mqtt.publish(topic, payload == null ? new byte[0] : payload.getBytes(StandardCharsets.UTF_8), false);
+        try {
+            mqtt.publish(topic, payload == null ? new byte[0] : payload.getBytes(StandardCharsets.UTF_8), false);
+        } catch (RuntimeException e) {
+            records.forget(command.getId());
+            throw e;
+        }
+        deadlines.schedule(command.getId(), command.getDeadline());
         return command;
     }
 
