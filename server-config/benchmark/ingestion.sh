@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Ingestion benchmark against the running platform (server-config/run.sh): simulated devices
 # publish QoS 1 telemetry over MQTT/TLS, and three bounded phases measure
-#   raw   MQTT publish -> RabbitMQ -> plain AMQPS consumer of a scratch queue (Kamea not involved)
+#   raw   MQTT publish -> RabbitMQ -> plain AMQPS consumer of a scratch queue, all in a scratch
+#         vhost kamea-bench-<run> with its own broker users (Kamea sees none of it)
 #   e2e   MQTT publish -> kamea.telemetry -> MDBs (Payara) -> Artemis topic $RAW_DATA_TOPIC_NAME,
 #         counted by a JMS subscriber; latency from the send time inside each payload
 #   half  e2e again at half the e2e throughput, for the latency at that load
 # then prints the figures side by side. See docs/benchmarks.md.
-# Cleans up after itself (devices, scratch queue), also on failure or Ctrl-C.
+# Cleans up after itself (devices, scratch vhost and its users), also on failure or Ctrl-C.
 #
 # Settings (environment): BENCH_DEVICES (60), BENCH_DURATION per phase in s (30), BENCH_WARMUP (5),
 # BENCH_DRAIN bound in s (20), BENCH_PAYLOAD bytes (100), BENCH_WINDOW unacked publishes per
@@ -44,14 +45,49 @@ fi
 
 RUN=$(openssl rand -hex 4)
 PREFIX=bench-$RUN-
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/kamea-bench.XXXXXX")   # mode 700: the device file holds passwords
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/kamea-bench.XXXXXX")   # mode 700: the device files hold passwords
 DEVICE_FILE=$WORK/devices.json
 sim() { java -jar "$JAR" "$@"; }
+
+# The raw phase's scratch vhost and its users (management API, as the administrator).
+BENCH_VHOST=kamea-bench-$RUN
+RAW_USER_PREFIX=bench$RUN-
+RAW_DEVICE_FILE=$WORK/raw-devices.json
+mgmt() { # METHOD PATH [JSON BODY]
+  curl -fsS -o /dev/null --cacert "$MQTT_CA_PATH" -u "$RMQ_LOGIN:$RMQ_PWD" -X "$1" \
+    -H 'content-type: application/json' ${3:+--data "$3"} "$MQTT_BROKER_URL$2"
+}
+# A user per simulated device, with a device's permissions (DevicePermissions in kamea-ejb: own
+# session queues, amq.topic, topics under device.<login>.) in the scratch vhost and nowhere else.
+# Its name has the length of a device login (a UUID), so the topics have the same shape and length.
+raw_setup() {
+  local i user password
+  mgmt PUT "/vhosts/$BENCH_VHOST" '{"description":"Kamea ingestion benchmark, raw phase (scratch, deleted at the end)"}'
+  mgmt PUT "/permissions/$BENCH_VHOST/$RMQ_LOGIN" '{"configure":".*","write":".*","read":".*"}'
+  for ((i = 0; i < DEVICES; i++)); do
+    user=$RAW_USER_PREFIX$(openssl rand -hex 11)
+    password=$(openssl rand -hex 24)
+    mgmt PUT "/users/$user" "$(jq -nc --arg p "$password" '{password: $p, tags: ""}')"
+    mgmt PUT "/permissions/$BENCH_VHOST/$user" "$(jq -nc --arg u "$user" \
+      '("mqtt-subscription-" + $u + "qos[01]") as $q | {configure: ("^" + $q + "$"), write: ("^(amq\\.topic|" + $q + ")$"), read: ("^(amq\\.topic|" + $q + ")$")}')"
+    mgmt PUT "/topic-permissions/$BENCH_VHOST/$user" "$(jq -nc --arg u "$user" \
+      '{exchange: "amq.topic", write: ("^device\\." + $u + "\\.(telemetries|configs\\.reported|command\\.response\\.[^.]+)$"), read: ("^device\\." + $u + "\\.(configs\\.desired|command\\.request\\..+)$")}')"
+    jq -nc --arg u "$user" --arg p "$password" '{id: "", name: $u, login: $u, password: $p}'
+  done | jq -s . > "$RAW_DEVICE_FILE"
+}
+raw_cleanup() { # the vhost takes its queue, permissions and topic permissions with it
+  local users
+  mgmt DELETE "/vhosts/$BENCH_VHOST" 2>/dev/null || true
+  users=$(curl -fsS --cacert "$MQTT_CA_PATH" -u "$RMQ_LOGIN:$RMQ_PWD" "$MQTT_BROKER_URL/users" \
+    | jq -c --arg p "$RAW_USER_PREFIX" '[.[].name | select(startswith($p))]') || return 1
+  [ "$users" = "[]" ] || mgmt POST /users/bulk-delete "{\"users\":$users}"
+}
 
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
-  kamea_log "cleaning up: devices $PREFIX*"
+  kamea_log "cleaning up: devices $PREFIX*, vhost $BENCH_VHOST and its users $RAW_USER_PREFIX*"
+  raw_cleanup || kamea_log "the scratch vhost or users were not all deleted: delete vhost $BENCH_VHOST and users $RAW_USER_PREFIX* (management UI)"
   sim deprovision --devices-file "$DEVICE_FILE" --name-prefix "$PREFIX" || kamea_log "some devices were not deleted: retry with: java -jar $JAR deprovision --name-prefix $PREFIX"
   rm -rf "$WORK"
   exit "$rc"
@@ -67,10 +103,12 @@ cpu_spec() {
   echo "$spec"
 }
 
-# phase LABEL RECEIVER RATE -> runs it, tees its output, stores the RESULT line in $WORK/LABEL.result
+# phase LABEL RECEIVER RATE DEVICE_FILE [run options] -> runs it, tees its output, stores the RESULT
+# line in $WORK/LABEL.result
 phase() {
-  local label=$1 receiver=$2 rate=$3
-  sim run --devices-file "$DEVICE_FILE" --run-id "$RUN$label" --label "$label" --receiver "$receiver" \
+  local label=$1 receiver=$2 rate=$3 devices=$4
+  shift 4
+  sim run --devices-file "$devices" --run-id "$RUN$label" --label "$label" --receiver "$receiver" "$@" \
       --rate "$rate" --duration "$DURATION" --warmup "$WARMUP" --drain "$DRAIN" --report 5 \
       --payload-size "$PAYLOAD" --qos 1 --window "$WINDOW" --threads "$THREADS" --cpu "$(cpu_spec)" \
     | tee "$WORK/$label.out"
@@ -87,9 +125,13 @@ sim provision --count "$DEVICES" --name-prefix "$PREFIX" --out "$DEVICE_FILE"
 
 for p in $PHASES; do
   case $p in
-    raw) phase raw amqp 0 ;;
+    raw)
+      kamea_log "raw: scratch vhost $BENCH_VHOST with $DEVICES users"
+      raw_setup
+      phase raw amqp 0 "$RAW_DEVICE_FILE" --vhost "$BENCH_VHOST"
+      raw_cleanup ;;
     e2e)
-      phase e2e bus 0
+      phase e2e bus 0 "$DEVICE_FILE"
       if [ "$(field e2e received)" = 0 ]; then
         kamea_log "e2e: nothing reached the bus (is the application deployed?); stopping here, the devices are kept"
         kamea_log "until kamea.telemetry is drained, then: java -jar $JAR deprovision --devices-file $DEVICE_FILE"
@@ -98,7 +140,7 @@ for p in $PHASES; do
     half)
       full=$(field e2e receive_rate)
       [ "$full" != - ] && [ "$full" -gt 1 ] || { kamea_log "half: needs a successful e2e phase first"; continue; }
-      phase half bus "$((full / 2))" ;;
+      phase half bus "$((full / 2))" "$DEVICE_FILE" ;;
     *) kamea_log "unknown phase $p"; exit 2 ;;
   esac
 done

@@ -14,11 +14,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The few calls of the Kamea management API the simulator makes: create, list and delete devices. */
+/**
+ * The few calls of the Kamea management API the simulator makes: create, list, count and delete
+ * devices.
+ */
 public final class KameaApi {
 
     private final String baseUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     /** @param baseUrl the API's base URL, e.g. {@code http://localhost:8080/api} */
     public KameaApi(String baseUrl) {
@@ -67,6 +71,16 @@ public final class KameaApi {
                 return ids;
             }
         }
+    }
+
+    /** The number of devices the API reports connected ({@code GET /devices?connected=true&size=1}, its total). */
+    public long connectedDeviceCount() throws IOException, InterruptedException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(
+                URI.create(baseUrl + "/devices?connected=true&size=1")).GET());
+        if (response.statusCode() != 200) {
+            throw new IOException("GET /devices?connected=true: " + response.statusCode() + " " + response.body());
+        }
+        return parse(response.body()).getJsonNumber("total").longValue();
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

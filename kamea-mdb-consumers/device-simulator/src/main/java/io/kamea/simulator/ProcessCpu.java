@@ -3,8 +3,11 @@ package io.kamea.simulator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * CPU time of named processes (Linux {@code /proc/<pid>/stat}: user + system) and of the whole
@@ -16,17 +19,27 @@ public final class ProcessCpu {
     private static final double TICKS_PER_SECOND = 100.0;
 
     private final Map<String, Long> pids = new LinkedHashMap<>();
+    /** Names whose children count too (PostgreSQL: the work is done by the postmaster's backends). */
+    private final Set<String> withChildren = new HashSet<>();
     private final Map<String, Long> startTicks = new LinkedHashMap<>();
     private long startNanos;
     private long machineBusyStart;
     private long machineTotalStart;
 
-    /** @param spec {@code name=pid,name=pid} (may be empty); the simulator itself is added */
+    /**
+     * @param spec {@code name=pid,name=pid} (may be empty); {@code name=pid+} adds the process's
+     *             children (alive at both ends of the window); the simulator itself is added
+     */
     public ProcessCpu(String spec) {
         if (spec != null && !spec.isBlank()) {
             for (String entry : spec.split(",")) {
                 String[] parts = entry.split("=", 2);
-                pids.put(parts[0].trim(), Long.parseLong(parts[1].trim()));
+                String pid = parts[1].trim();
+                if (pid.endsWith("+")) {
+                    withChildren.add(parts[0].trim());
+                    pid = pid.substring(0, pid.length() - 1);
+                }
+                pids.put(parts[0].trim(), Long.parseLong(pid));
             }
         }
         pids.put("simulator", ProcessHandle.current().pid());
@@ -35,7 +48,7 @@ public final class ProcessCpu {
     /** Starts the window. */
     public void start() {
         startNanos = System.nanoTime();
-        pids.forEach((name, pid) -> startTicks.put(name, ticks(pid)));
+        pids.forEach((name, pid) -> startTicks.put(name, ticks(name, pid)));
         long[] machine = machine();
         machineBusyStart = machine[0];
         machineTotalStart = machine[1];
@@ -47,7 +60,7 @@ public final class ProcessCpu {
         StringBuilder out = new StringBuilder();
         double ours = 0;
         for (Map.Entry<String, Long> process : pids.entrySet()) {
-            long end = ticks(process.getValue());
+            long end = ticks(process.getKey(), process.getValue());
             Long begin = startTicks.get(process.getKey());
             if (end >= 0 && begin != null && begin >= 0) {
                 double percent = (end - begin) / TICKS_PER_SECOND / seconds * 100;
@@ -66,14 +79,34 @@ public final class ProcessCpu {
         return out.toString().trim();
     }
 
-    private static long ticks(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // after "pid (comm) ": state is field 3, utime 14, stime 15 → indexes 11 and 12 here
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    private long ticks(String name, long pid) {
+        long own = ticks(pid);
+        if (own < 0 || !withChildren.contains(name)) {
+            return own;
+        }
+        // children that ended inside the window are missed: fine for a pool of long-lived backends
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            return own + processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .map(ProcessCpu::stat).filter(f -> f != null && Long.parseLong(f[1]) == pid)
+                    .mapToLong(f -> Long.parseLong(f[11]) + Long.parseLong(f[12])).sum();
         } catch (IOException | RuntimeException e) {
-            return -1;
+            return own;
+        }
+    }
+
+    private static long ticks(long pid) {
+        String[] fields = stat(Path.of("/proc/" + pid));
+        // after "pid (comm) ": state is field 3, utime 14, stime 15 → indexes 11 and 12 here
+        return fields == null ? -1 : Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    /** The fields of /proc/PID/stat after "pid (comm) " (state, ppid, ...), or null if gone. */
+    private static String[] stat(Path process) {
+        try {
+            String stat = Files.readString(process.resolve("stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 

@@ -15,7 +15,8 @@ import javax.net.ssl.SSLContext;
 
 /**
  * The broker alone: a scratch durable classic queue (like {@code kamea.telemetry}) bound to
- * {@code amq.topic} with its own routing key, drained over AMQPS by a plain amqp-client consumer
+ * {@code amq.topic}, in a scratch vhost of its own (so nothing of Kamea's sees the messages),
+ * drained over AMQPS by a plain amqp-client consumer
  * that acknowledges like the resource adapter does (manual acks, {@code multiple} every
  * {@value #ACK_EVERY} messages, same prefetch). The queue is deleted on close, and expires by
  * itself ({@code x-expires}) if the simulator dies first.

@@ -1,5 +1,6 @@
 package io.kamea.simulator;
 
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLSocketFactory;
@@ -8,6 +9,7 @@ import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.ScheduledExecutorPingSender;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
@@ -17,7 +19,26 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  */
 public final class SimulatedDevice implements AutoCloseable {
 
+    /**
+     * How a device reaches the broker. {@code vhost}: null for the broker's MQTT default, else
+     * the user name is {@code vhost:login} (RabbitMQ's MQTT plugin picks the vhost from it).
+     * {@code pings}: null for Paho's own timer thread per client, else a scheduler shared by
+     * many clients (thousands of idle devices in one JVM).
+     */
+    public record Access(String brokerUrl, String vhost, int keepAliveSeconds, ScheduledExecutorService pings) {
+
+        /** The broker's default vhost, keep-alive 30 s, a ping timer per client. */
+        public static Access to(String brokerUrl) {
+            return new Access(brokerUrl, null, 30, null);
+        }
+
+        String userName(String login) {
+            return vhost == null || vhost.isEmpty() ? login : vhost + ":" + login;
+        }
+    }
+
     private final DeviceCredentials credentials;
+    private final Access access;
     private final MqttAsyncClient client;
     private final String topic;
     private final int qos;
@@ -30,10 +51,14 @@ public final class SimulatedDevice implements AutoCloseable {
      * @param topicSuffix what follows {@code device/<login>/}, e.g. {@code telemetries}
      * @param window the most publishes awaiting their PUBACK
      */
-    public SimulatedDevice(String brokerUrl, DeviceCredentials credentials, String topicSuffix, int qos, int window,
-                           PublishStatistics statistics) throws MqttException {
+    public SimulatedDevice(Access access, DeviceCredentials credentials, String topicSuffix, int qos,
+                           int window, PublishStatistics statistics) throws MqttException {
         this.credentials = credentials;
-        this.client = new MqttAsyncClient(brokerUrl, credentials.login(), new MemoryPersistence());
+        this.access = access;
+        this.client = access.pings() == null
+                ? new MqttAsyncClient(access.brokerUrl(), credentials.login(), new MemoryPersistence())
+                : new MqttAsyncClient(access.brokerUrl(), credentials.login(), new MemoryPersistence(),
+                        new ScheduledExecutorPingSender(access.pings()), null);
         this.topic = "device/" + credentials.login() + "/" + topicSuffix;
         this.qos = qos;
         this.window = window;
@@ -59,10 +84,10 @@ public final class SimulatedDevice implements AutoCloseable {
         MqttConnectOptions options = new MqttConnectOptions();
         options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
         options.setCleanSession(true);
-        options.setUserName(credentials.login());
+        options.setUserName(access.userName(credentials.login()));
         options.setPassword(credentials.password().toCharArray());
         options.setSocketFactory(tls);
-        options.setKeepAliveInterval(30);
+        options.setKeepAliveInterval(access.keepAliveSeconds());
         options.setConnectionTimeout(30);
         options.setMaxInflight(window);
         options.setAutomaticReconnect(false);

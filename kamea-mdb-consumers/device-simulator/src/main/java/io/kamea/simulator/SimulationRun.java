@@ -16,7 +16,7 @@ import javax.net.ssl.SSLContext;
 public final class SimulationRun {
 
     /** What to run. {@code rate} is aggregate msg/s, 0 for as fast as possible. */
-    public record Settings(String brokerUrl, String topicSuffix, int qos, int window, int threads, double rate,
+    public record Settings(SimulatedDevice.Access broker, String topicSuffix, int qos, int window, int threads, double rate,
                            int durationSeconds, int warmupSeconds, int drainSeconds, int reportSeconds, String label) {
     }
 
@@ -59,7 +59,7 @@ public final class SimulationRun {
     private void connect(List<SimulatedDevice> devices, SSLContext tls) throws Exception {
         long started = System.nanoTime();
         for (DeviceCredentials device : credentials) {
-            devices.add(new SimulatedDevice(settings.brokerUrl(), device, settings.topicSuffix(), settings.qos(),
+            devices.add(new SimulatedDevice(settings.broker(), device, settings.topicSuffix(), settings.qos(),
                     settings.window(), statistics));
         }
         // TLS handshakes in parallel, a few at a time

@@ -10,7 +10,8 @@ import java.util.concurrent.Future;
 import javax.net.ssl.SSLContext;
 
 /**
- * Entry point: {@code provision}, {@code run} and {@code deprovision} commands. Defaults come from
+ * Entry point: {@code provision}, {@code run} (telemetry), {@code commands} (command round trips),
+ * {@code connectivity} (many idle connections) and {@code deprovision} commands. Defaults come from
  * the environment {@code server-config/env.sh} sets (KAMEA_API_URL, MGMT_MQTT_INGESTION_URL,
  * MQTT_CA_PATH, BUS_*, RAW_DATA_TOPIC_NAME, RMQ_*), so secrets need not be on the command line.
  */
@@ -23,7 +24,13 @@ public final class SimulatorMain {
                            [--duration 20] [--warmup 5] [--drain 30] [--report 5] [--payload-size 100]
                            [--qos 1] [--window 10] [--threads 4] [--label run] [--run-id hex]
                            [--topic telemetries] [--amqp-prefetch 1000] [--cpu name=pid,name=pid]
-              deprovision  [--devices-file devices.json] [--name-prefix sim-<id>-]
+                           [--vhost v: user name v:<login>, scratch vhost; the amqp receiver uses it too]
+              commands     --devices-file devices.json [--callers 100] [--http-clients 4] [--duration 30]
+                           [--warmup 5] [--command-timeout 10] [--report 5] [--label commands] [--cpu ...]
+              connectivity --devices-file devices.json [--keep-alive 60] [--connect-parallel 16] [--settle 20]
+                           [--cpu-seconds 30] [--listings 5] [--page-size 500] [--label connectivity] [--cpu ...]
+                           [--management-url MQTT_BROKER_URL] (admin: RMQ_LOGIN / RMQ_PWD)
+              deprovision  [--devices-file devices.json] [--name-prefix sim-<id>-] [--parallel 4]
             common: --api-url, --broker-url, --ca (default: KAMEA_API_URL, MGMT_MQTT_INGESTION_URL, MQTT_CA_PATH)
             """;
 
@@ -41,6 +48,8 @@ public final class SimulatorMain {
             switch (args[0]) {
                 case "provision" -> provision(options);
                 case "run" -> run(options);
+                case "commands" -> commands(options);
+                case "connectivity" -> connectivity(options);
                 case "deprovision" -> deprovision(options);
                 default -> throw new IllegalArgumentException("Unknown command " + args[0]);
             }
@@ -96,7 +105,9 @@ public final class SimulatorMain {
         KameaApi api = api(options);
         String file = options.text("devices-file", null);
         String prefix = options.text("name-prefix", null);
+        int parallel = options.integer("parallel", 4);
         options.rejectUnused();
+        long started = System.nanoTime();
         List<String> ids = new ArrayList<>();
         if (file != null && Path.of(file).toFile().exists()) {
             DeviceFile.read(Path.of(file)).forEach(d -> ids.add(d.id()));
@@ -104,7 +115,7 @@ public final class SimulatorMain {
         if (prefix != null) {
             api.deviceIdsNamed(prefix).stream().filter(id -> !ids.contains(id)).forEach(ids::add);
         }
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
         List<Future<?>> futures = new ArrayList<>();
         for (String id : ids) {
             futures.add(pool.submit(() -> {
@@ -122,7 +133,7 @@ public final class SimulatorMain {
             }
         }
         pool.shutdown();
-        System.out.printf("deleted %d devices%n", ids.size() - failed);
+        System.out.printf("deleted %d devices in %.1f s%n", ids.size() - failed, (System.nanoTime() - started) / 1e9);
         if (failed > 0) {
             throw new IllegalStateException(failed + " devices could not be deleted");
         }
@@ -134,7 +145,9 @@ public final class SimulatorMain {
         Payload payload = new Payload(runId, options.integer("payload-size", 100));
         SSLContext tls = Tls.trusting(Path.of(options.text("ca", System.getenv("MQTT_CA_PATH"))));
         String receiverKind = options.text("receiver", "none");
-        String topic = options.text("topic", receiverKind.equals("amqp") ? "command/response/bench-" + runId : "telemetries");
+        String topic = options.text("topic", "telemetries");
+        // a scratch vhost (--vhost) keeps the raw phase away from the application entirely
+        String vhost = options.text("vhost", null);
         Receiver receiver = switch (receiverKind) {
             case "none" -> null;
             case "bus" -> new BusSubscriber(
@@ -146,7 +159,7 @@ public final class SimulatorMain {
             case "amqp" -> new ScratchQueueConsumer(
                     options.text("amqp-host", "localhost"),
                     options.integer("amqp-port", Integer.parseInt(System.getenv().getOrDefault("RMQ_AMQPS_PORT", "5671"))),
-                    options.text("amqp-vhost", System.getenv().getOrDefault("RMQ_VHOST", "kamea")),
+                    options.text("amqp-vhost", vhost != null ? vhost : System.getenv().getOrDefault("RMQ_VHOST", "kamea")),
                     options.text("amqp-user", System.getenv("RMQ_LOGIN")),
                     System.getenv("RMQ_PWD"), tls,
                     "kamea.bench." + runId, "device.*." + topic.replace('/', '.'),
@@ -154,18 +167,63 @@ public final class SimulatorMain {
             default -> throw new IllegalArgumentException("--receiver must be none, bus or amqp");
         };
         SimulationRun.Settings settings = new SimulationRun.Settings(
-                options.text("broker-url", System.getenv("MGMT_MQTT_INGESTION_URL")), topic,
+                new SimulatedDevice.Access(options.text("broker-url", System.getenv("MGMT_MQTT_INGESTION_URL")), vhost, 30, null),
+                topic,
                 options.integer("qos", 1), options.integer("window", 10), options.integer("threads", 4),
                 options.decimal("rate", 0), options.integer("duration", 20), options.integer("warmup", 5),
                 options.integer("drain", 30), options.integer("report", 5), options.text("label", "run"));
         ProcessCpu cpu = new ProcessCpu(options.text("cpu", ""));
         options.rejectUnused();
-        System.out.printf("[%s] run %s: %d devices, topic device/<login>/%s, QoS %d, %d-byte payloads, rate %s, %d s%s%n",
-                settings.label(), runId, devices.size(), topic, settings.qos(), options.integer("payload-size", 100),
+        System.out.printf("[%s] run %s: %d devices%s, topic device/<login>/%s, QoS %d, %d-byte payloads, rate %s, %d s%s%n",
+                settings.label(), runId, devices.size(), vhost != null ? " in vhost " + vhost : "", topic, settings.qos(), options.integer("payload-size", 100),
                 settings.rate() > 0 ? String.format("%.0f msg/s", settings.rate()) : "max", settings.durationSeconds(),
                 receiver != null ? ", measured at " + receiver.name() : "");
         String result = new SimulationRun(settings, devices, payload, receiver, cpu).run(tls);
         System.out.println(result);
+    }
+
+    private static void commands(Options options) throws Exception {
+        List<DeviceCredentials> devices = DeviceFile.read(Path.of(options.required("devices-file")));
+        SSLContext tls = Tls.trusting(Path.of(options.text("ca", System.getenv("MQTT_CA_PATH"))));
+        CommandRoundTrip.Settings settings = new CommandRoundTrip.Settings(
+                options.text("api-url", System.getenv("KAMEA_API_URL")),
+                options.text("broker-url", System.getenv("MGMT_MQTT_INGESTION_URL")),
+                options.integer("callers", 100), options.integer("http-clients", 4), options.integer("duration", 30),
+                options.integer("warmup", 5), options.integer("command-timeout", 10), options.integer("report", 5),
+                options.text("label", "commands"));
+        ProcessCpu cpu = new ProcessCpu(options.text("cpu", ""));
+        options.rejectUnused();
+        if (settings.warmupSeconds() >= settings.durationSeconds() || devices.isEmpty()) {
+            throw new IllegalArgumentException("--duration must exceed --warmup, and the devices file must list devices");
+        }
+        System.out.printf("[%s] %d devices answering at once, %d concurrent callers of POST /devices/{id}/commands?wait=true"
+                        + " (HTTP/1.1), %d s (%d s warm-up)%n", settings.label(), devices.size(), settings.callers(),
+                settings.durationSeconds(), settings.warmupSeconds());
+        System.out.println(new CommandRoundTrip(settings, devices, cpu).run(tls));
+    }
+
+    private static void connectivity(Options options) throws Exception {
+        List<DeviceCredentials> devices = DeviceFile.read(Path.of(options.required("devices-file")));
+        SSLContext tls = Tls.trusting(Path.of(options.text("ca", System.getenv("MQTT_CA_PATH"))));
+        var pings = ConnectivityRun.pingScheduler();
+        String vhost = System.getenv().getOrDefault("RMQ_VHOST", "kamea");
+        ConnectivityRun.Settings settings = new ConnectivityRun.Settings(
+                new SimulatedDevice.Access(options.text("broker-url", System.getenv("MGMT_MQTT_INGESTION_URL")), null,
+                        options.integer("keep-alive", 60), pings),
+                options.integer("connect-parallel", 16), options.integer("settle", 20), options.integer("cpu-seconds", 30),
+                options.integer("listings", 5), vhost, options.text("label", "connectivity"));
+        ConnectionListing listing = new ConnectionListing(
+                options.text("management-url", System.getenv("MQTT_BROKER_URL")),
+                options.text("management-user", System.getenv("RMQ_LOGIN")), System.getenv("RMQ_PWD"), tls,
+                options.integer("page-size", 500));
+        ProcessCpu cpu = new ProcessCpu(options.text("cpu", ""));
+        KameaApi api = api(options);
+        options.rejectUnused();
+        try {
+            System.out.println(new ConnectivityRun(settings, devices, api, listing, cpu).run(tls));
+        } finally {
+            pings.shutdownNow();
+        }
     }
 
     private static String shortId() {
