@@ -69,6 +69,11 @@ public interface RabbitManagementApi {
     @Path("users/{user}")
     void deleteUser(@PathParam("user") String user);
 
+    /** Throws a {@code WebApplicationException} with status 404 if there is no such user. */
+    @GET
+    @Path("users/{user}")
+    User user(@PathParam("user") String user);
+
     @PUT
     @Path("permissions/{vhost}/{user}")
     void putPermissions(@PathParam("vhost") String vhost, @PathParam("user") String user, Permissions body);
