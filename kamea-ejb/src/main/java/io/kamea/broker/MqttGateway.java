@@ -20,7 +20,7 @@ import javax.net.ssl.TrustManagerFactory;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
-import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
@@ -74,8 +74,8 @@ public class MqttGateway {
 
     private static final long OPERATION_TIMEOUT_MILLIS = 10_000;
 
-    private volatile MqttClient client;
-    private volatile MqttClient connecting;
+    private volatile MqttAsyncClient client;
+    private volatile MqttAsyncClient connecting;
     private volatile boolean stopped;
 
     public boolean enabled() {
@@ -83,7 +83,7 @@ public class MqttGateway {
     }
 
     public boolean connected() {
-        MqttClient current = client;
+        MqttAsyncClient current = client;
         return current != null && current.isConnected();
     }
 
@@ -102,13 +102,11 @@ public class MqttGateway {
             return;
         }
         try {
-            MqttClient created = new MqttClient(url, clientId, new MemoryPersistence());
-            // no call may wait forever, e.g. for an acknowledgement that a dying connection lost
-            created.setTimeToWait(OPERATION_TIMEOUT_MILLIS);
+            MqttAsyncClient created = new MqttAsyncClient(url, clientId, new MemoryPersistence());
             created.setCallback(new Callback(created));
             created.setManualAcks(true);
             connecting = created;
-            created.connect(options());
+            created.connect(options()).waitForCompletion(OPERATION_TIMEOUT_MILLIS);
             client = created;
         } catch (MqttException | RuntimeException e) {
             closeQuietly(connecting);
@@ -125,7 +123,7 @@ public class MqttGateway {
         options.setKeepAliveInterval(30);
         options.setConnectionTimeout(10);
         // many commands may be in flight at once, each waiting for its PUBACK
-        options.setMaxInflight(1_000);
+        options.setMaxInflight(10_000);
         options.setUserName(login);
         options.setPassword(password.toCharArray());
         options.setSocketFactory(tls().getSocketFactory());
@@ -148,9 +146,13 @@ public class MqttGateway {
         }
     }
 
-    /** Publishes with QoS 1 and returns once the broker acknowledged it. */
+    /**
+     * Publishes with QoS 1 and returns once the client took the message: it keeps it until the
+     * broker acknowledges it and sends it again after a reconnection (persistent session). Not
+     * waiting for each acknowledgement in turn is what lets many commands be in flight at once.
+     */
     public void publish(String topic, byte[] payload, boolean retained) {
-        MqttClient current = client;
+        MqttAsyncClient current = client;
         if (!enabled() || current == null || !current.isConnected()) {
             throw new MqttUnavailableException(enabled()
                     ? "The API is not connected to the MQTT broker (" + url + ")"
@@ -169,9 +171,9 @@ public class MqttGateway {
     /** Paho's callbacks, kept off the bean's business interface. */
     private final class Callback implements MqttCallbackExtended {
 
-        private final MqttClient session;
+        private final MqttAsyncClient session;
 
-        Callback(MqttClient session) {
+        Callback(MqttAsyncClient session) {
             this.session = session;
         }
 
@@ -182,7 +184,7 @@ public class MqttGateway {
             // Not on this thread: Paho's callbacks must not wait for the broker.
             executor.execute(() -> {
                 try {
-                    session.subscribe(RESPONSES, 1);
+                    session.subscribe(RESPONSES, 1).waitForCompletion(OPERATION_TIMEOUT_MILLIS);
                 } catch (MqttException e) {
                     LOG.log(Level.WARNING, "Cannot subscribe to command responses", e);
                 }
@@ -217,7 +219,7 @@ public class MqttGateway {
 
         @Override
         public void deliveryComplete(IMqttDeliveryToken token) {
-            // publish() waits for its acknowledgement itself
+            // the client keeps unacknowledged messages and sends them again after a reconnection
         }
     }
 
@@ -228,13 +230,13 @@ public class MqttGateway {
         closeQuietly(connecting);
     }
 
-    private static void closeQuietly(MqttClient session) {
+    private static void closeQuietly(MqttAsyncClient session) {
         if (session == null) {
             return;
         }
         try {
             if (session.isConnected()) {
-                session.disconnect(2_000);
+                session.disconnect(2_000).waitForCompletion(2_000);
             }
             session.close(true);
         } catch (MqttException e) {

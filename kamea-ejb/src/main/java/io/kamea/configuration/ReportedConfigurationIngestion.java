@@ -11,9 +11,9 @@ import io.kamea.provisioning.DeviceDirectory;
 import io.kamea.provisioning.DeviceDirectory.DeviceInfo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
@@ -33,6 +33,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class ReportedConfigurationIngestion {
+
+    /** Looked up once: {@code Json.create...} searches the class path for a provider at every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     static final String STREAM = "reported-configuration";
 
@@ -93,18 +96,18 @@ public class ReportedConfigurationIngestion {
     }
 
     private static String busBody(JsonObject document, ConfigurationChange change) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("document", document)
-                .add("added", Json.createArrayBuilder(change.added()))
-                .add("changed", Json.createArrayBuilder(change.changed()))
-                .add("removed", Json.createArrayBuilder(change.removed()))
+                .add("added", JSON.createArrayBuilder(change.added()))
+                .add("changed", JSON.createArrayBuilder(change.changed()))
+                .add("removed", JSON.createArrayBuilder(change.removed()))
                 .build()
                 .toString();
     }
 
     /** The JSON object in these bytes, or null if they hold anything else. */
     static JsonObject parse(byte[] bytes) {
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+        try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(bytes))) {
             JsonValue value = reader.readValue();
             return value.getValueType() == JsonValue.ValueType.OBJECT ? value.asJsonObject() : null;
         } catch (JsonException | IllegalStateException e) {

@@ -1,9 +1,9 @@
 package io.kamea.web.command;
 
 import io.kamea.command.Command;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.OffsetDateTime;
 import java.util.Locale;
@@ -15,6 +15,9 @@ import java.util.Locale;
 public record CommandView(String id, String deviceId, String name, JsonValue payload, String status,
                           boolean deviceOffline, String createdAt, String deadline, String completedAt,
                           JsonValue response, JsonValue lateResponse, String lateAt) {
+
+    /** Looked up once: {@code Json.create...} searches the class path for a provider at every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     static CommandView of(Command c) {
         return new CommandView(c.getId(), c.getDeviceId(), c.getName(), json(c.getPayload()),
@@ -31,10 +34,10 @@ public record CommandView(String id, String deviceId, String name, JsonValue pay
         if (text == null) {
             return null;
         }
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = JSON.createReader(new StringReader(text))) {
             return reader.readValue();
         } catch (JsonException e) {
-            return Json.createValue(text);
+            return JSON.createValue(text);
         }
     }
 }

@@ -8,10 +8,10 @@ import io.kamea.provisioning.Device;
 import io.kamea.provisioning.ProvisioningService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -39,6 +39,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @Path("devices/{id}/commands")
 @Produces(MediaType.APPLICATION_JSON)
 public class DeviceCommandResource {
+
+    /** Looked up once: {@code Json.create...} searches the class path for a provider at every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** How long past the deadline a waiting caller is kept, for the timeout to be recorded. */
     private static final long WAIT_SLACK_MILLIS = 2_000;
@@ -95,7 +98,7 @@ public class DeviceCommandResource {
     }
 
     private static JsonObject parse(String body) {
-        try (var reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+        try (var reader = JSON.createReader(new StringReader(body == null ? "" : body))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new InvalidRequestException("A command is a JSON object: {\"name\":..., \"payload\":..., "

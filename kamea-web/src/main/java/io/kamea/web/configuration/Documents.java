@@ -1,14 +1,17 @@
 package io.kamea.web.configuration;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.util.Optional;
 
 /** Configuration documents are stored as JSON text. */
 final class Documents {
+
+    /** Looked up once: {@code Json.create...} searches the class path for a provider at every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private Documents() {
     }
@@ -18,7 +21,7 @@ final class Documents {
         if (body == null || body.isBlank()) {
             return Optional.empty();
         }
-        try (var reader = Json.createReader(new StringReader(body))) {
+        try (var reader = JSON.createReader(new StringReader(body))) {
             JsonValue value = reader.readValue();
             return value.getValueType() == JsonValue.ValueType.OBJECT ? Optional.of(value.asJsonObject()) : Optional.empty();
         } catch (JsonException e) {
@@ -30,7 +33,7 @@ final class Documents {
         if (json == null) {
             return null;
         }
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JSON.createReader(new StringReader(json))) {
             return reader.readObject();
         }
     }
