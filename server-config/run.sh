@@ -25,7 +25,27 @@ rabbitmq_start
 postgres_start
 artemis_start
 payara_start
-payara_deploy "$KAMEA_ROOT/kamea-ear/target/kamea.ear"
+ear=$KAMEA_ROOT/kamea-ear/target/kamea.ear
+deployed_sum_file=$KAMEA_RUNTIME/payara-deployed.sha256
+if payara_asadmin list-applications 2>/dev/null | grep -q '^kamea '; then
+  # A domain loads the application it has at start, after its listeners are up: a deployment
+  # made meanwhile breaks the persistence unit. Wait for the application first.
+  for _ in $(seq 1 360); do
+    code=$(curl -s -o /dev/null -w '%{http_code}' "$KAMEA_API_URL/devices?size=1")
+    [ "$code" != 000 ] && [ "$code" != 404 ] && break
+    sleep 0.5
+  done
+  already=$(cat "$deployed_sum_file" 2>/dev/null || true)
+else
+  already=
+fi
+sum=$(sha256sum "$ear" | cut -d' ' -f1)
+if [ "$already" = "$sum" ]; then
+  kamea_log "payara: kamea.ear unchanged, not redeployed"
+else
+  payara_deploy "$ear"
+  echo "$sum" > "$deployed_sum_file"
+fi
 
 # The deployment is ready when the API answers, not when asadmin returns.
 for _ in $(seq 1 120); do
