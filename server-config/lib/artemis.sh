@@ -16,30 +16,14 @@ ARTEMIS_ACCEPTOR_PROTOCOLS=${ARTEMIS_ACCEPTOR_PROTOCOLS:-CORE}
 # (good batching under load) while an isolated durable send waits at most ~0.5 ms extra.
 # Artemis' own default without autotune would be 3333333 ns (3.3 ms) for NIO.
 ARTEMIS_JOURNAL_BUFFER_TIMEOUT=${ARTEMIS_JOURNAL_BUFFER_TIMEOUT:-500000}
-KAMEA_M2_REPO=${KAMEA_M2_REPO:-$HOME/.m2/repository}
-
-_kamea_need_unzip() {
-  command -v unzip >/dev/null 2>&1 && return 0
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq unzip >/dev/null
-}
-
-# _kamea_fetch_zip GROUP ARTIFACT VERSION CLASSIFIER|"" -> prints the path of the zip in the local repo
-_kamea_fetch_zip() {
-  local g=$1 a=$2 v=$3 c=$4 f
-  f="$KAMEA_M2_REPO/${g//.//}/$a/$v/$a-$v${c:+-$c}.zip"
-  if [ ! -s "$f" ]; then
-    kamea_log "fetching $g:$a:$v:zip${c:+:$c} with Maven"
-    local mo; mo=$(mvn -q -B dependency:get -Dartifact="$g:$a:$v:zip${c:+:$c}" -Dtransitive=false 2>&1) || { echo "$mo" >&2; return 1; }
-  fi
-  [ -s "$f" ] || { kamea_log "not found after download: $f (set KAMEA_M2_REPO?)"; return 1; }
-  echo "$f"
-}
+# shellcheck source=tools.sh
+. "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
 
 artemis_install() {
   [ -x "$ARTEMIS_HOME/bin/artemis" ] && return 0
   local zip tmp
-  zip=$(_kamea_fetch_zip org.apache.activemq apache-artemis "$ARTEMIS_VERSION" bin) || return 1
-  _kamea_need_unzip || return 1
+  zip=$(kamea_fetch_zip org.apache.activemq apache-artemis "$ARTEMIS_VERSION" bin) || return 1
+  kamea_need_unzip || return 1
   mkdir -p "$KAMEA_RUNTIME"
   tmp=$(mktemp -d "$KAMEA_RUNTIME/.artemis-unzip.XXXXXX")
   unzip -q "$zip" -d "$tmp" || { rm -rf "$tmp"; return 1; }

@@ -1,6 +1,5 @@
 # Payara Server for Kamea: distribution from Maven Central, our own domain in the runtime folder,
 # every listener on $KAMEA_BIND. Source server-config/env.sh first, then this file.
-# (_kamea_fetch_zip / _kamea_need_unzip are shared with artemis.sh; both files define them.)
 # Functions:
 #   payara_install            fetch payara-$PAYARA_VERSION.zip with Maven, unzip into $PAYARA_HOME
 #   payara_start              create + bind the domain once, start it (environment from env.sh is
@@ -17,30 +16,14 @@ PAYARA_ADMIN_USER=${PAYARA_ADMIN_USER:-admin}
 PAYARA_MAX_HEAP=${PAYARA_MAX_HEAP:-1g}
 PAYARA_PASSWORD_FILE=$PAYARA_DOMAINS_DIR/.asadmin-password   # AS_ADMIN_PASSWORD=..., mode 600
 PG_JDBC_VERSION=${PG_JDBC_VERSION:-42.7.8}
-KAMEA_M2_REPO=${KAMEA_M2_REPO:-$HOME/.m2/repository}
-
-if ! declare -F _kamea_fetch_zip >/dev/null; then
-_kamea_need_unzip() {
-  command -v unzip >/dev/null 2>&1 && return 0
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq unzip >/dev/null
-}
-_kamea_fetch_zip() { # GROUP ARTIFACT VERSION CLASSIFIER|"" -> path of the zip in the local repo
-  local g=$1 a=$2 v=$3 c=$4 f
-  f="$KAMEA_M2_REPO/${g//.//}/$a/$v/$a-$v${c:+-$c}.zip"
-  if [ ! -s "$f" ]; then
-    kamea_log "fetching $g:$a:$v:zip${c:+:$c} with Maven"
-    local mo; mo=$(mvn -q -B dependency:get -Dartifact="$g:$a:$v:zip${c:+:$c}" -Dtransitive=false 2>&1) || { echo "$mo" >&2; return 1; }
-  fi
-  [ -s "$f" ] || { kamea_log "not found after download: $f (set KAMEA_M2_REPO?)"; return 1; }
-  echo "$f"
-}
-fi
+# shellcheck source=tools.sh
+. "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
 
 payara_install() {
   [ -x "$PAYARA_HOME/bin/asadmin" ] && return 0
   local zip tmp
-  zip=$(_kamea_fetch_zip fish.payara.distributions payara "$PAYARA_VERSION" "") || return 1
-  _kamea_need_unzip || return 1
+  zip=$(kamea_fetch_zip fish.payara.distributions payara "$PAYARA_VERSION" "") || return 1
+  kamea_need_unzip || return 1
   mkdir -p "$KAMEA_RUNTIME"
   tmp=$(mktemp -d "$KAMEA_RUNTIME/.payara-unzip.XXXXXX")
   unzip -q "$zip" -d "$tmp" || { rm -rf "$tmp"; return 1; }

@@ -26,3 +26,22 @@ tools_install() {
     kamea_apt_install "${missing[@]}"
   fi
 }
+
+KAMEA_M2_REPO=${KAMEA_M2_REPO:-$HOME/.m2/repository}
+
+# kamea_fetch_zip GROUP ARTIFACT VERSION CLASSIFIER|"" -> prints the path of the zip in the local
+# Maven repository, downloading it from Maven Central first if needed.
+kamea_fetch_zip() {
+  local g=$1 a=$2 v=$3 c=$4 f
+  f="$KAMEA_M2_REPO/${g//.//}/$a/$v/$a-$v${c:+-$c}.zip"
+  if [ ! -s "$f" ]; then
+    kamea_log "fetching $g:$a:$v:zip${c:+:$c} with Maven"
+    local mo; mo=$(mvn -q -B dependency:get -Dartifact="$g:$a:$v:zip${c:+:$c}" -Dtransitive=false 2>&1) || { echo "$mo" >&2; return 1; }
+  fi
+  [ -s "$f" ] || { kamea_log "not found after download: $f (set KAMEA_M2_REPO?)"; return 1; }
+  echo "$f"
+}
+
+kamea_need_unzip() {
+  command -v unzip >/dev/null 2>&1 || kamea_apt_install unzip
+}
