@@ -87,6 +87,8 @@ export MQTT_API_CLIENT_ID=${MQTT_API_CLIENT_ID:-kamea-api}
 export MQTT_API_LOGIN=${MQTT_API_LOGIN:-kamea-api}
 export MQTT_API_PWD
 export USE_MQTT=${USE_MQTT:-true}
+# true: auto-provisioned devices wait, pending, for an operator's approval (docs/auto-provisioning.md)
+export KAMEA_AUTO_PROVISIONING_APPROVAL=${KAMEA_AUTO_PROVISIONING_APPROVAL:-false}
 export KAMEA_RUNTIME KAMEA_ROOT PKI_DIR
 
 # Helpers shared by the scripts.

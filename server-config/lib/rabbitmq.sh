@@ -116,8 +116,26 @@ _rabbitmq_render() {
   printf '%s\n' "$text"
 }
 
+# The base URL of Kamea's broker authentication endpoints, with the broker's secret as user
+# information (user "rabbitmq"): $KAMEA_API_URL/broker-auth. Generated secrets are hex; a secret
+# that would need percent-encoding is refused rather than trusted to the HTTP client's decoding.
+_rabbitmq_auth_http_url() {
+  local scheme rest
+  case $KAMEA_API_URL in
+    http://* | https://*) ;;
+    *) kamea_log "rabbitmq: KAMEA_API_URL must be an http(s) URL, not '$KAMEA_API_URL'"; return 1 ;;
+  esac
+  if [ -z "${RMQ_AUTH_SECRET:-}" ] || [[ ! $RMQ_AUTH_SECRET =~ ^[A-Za-z0-9._~-]+$ ]]; then
+    kamea_log "rabbitmq: RMQ_AUTH_SECRET must be set, with letters, digits and . _ ~ - only"; return 1
+  fi
+  scheme=${KAMEA_API_URL%%://*}
+  rest=${KAMEA_API_URL#*://}
+  printf '%s://rabbitmq:%s@%s/broker-auth\n' "$scheme" "$RMQ_AUTH_SECRET" "${rest%/}"
+}
+
 rabbitmq_render_config() {
   local AMQP_PLAIN MQTT_PLAIN MGMT_PLAIN RMQ_PASSWORD_HASH MQTT_API_PASSWORD_HASH MQTT_API_LOGIN_RE MQTT_API_CLIENT_ID_RE
+  local RMQ_AUTH_HTTP_URL
   mkdir -p "$RMQ_BASE"/{home,conf.d,mnesia,log} "$RMQ_TRUST_STORE_PATH" "$PID_DIR"
   chmod 700 "$RMQ_BASE" "$RMQ_BASE/home"
   : > "$RMQ_BASE/rabbitmq-env.conf"
@@ -135,6 +153,7 @@ rabbitmq_render_config() {
     MGMT_PLAIN="# no plain HTTP management listener (RMQ_PLAIN_LISTENERS=$RMQ_PLAIN_LISTENERS)"
   fi
   rabbitmq_ca_bundle || return 1
+  RMQ_AUTH_HTTP_URL=$(_rabbitmq_auth_http_url) || return 1
   RMQ_PASSWORD_HASH=$(_rabbitmq_password_hash "$RMQ_PWD")
   MQTT_API_PASSWORD_HASH=$(_rabbitmq_password_hash "$MQTT_API_PWD")
   # regex-quoted for the permissions (JSON-escaped backslashes)

@@ -1,13 +1,57 @@
 package io.kamea.broker;
 
+import java.util.regex.Pattern;
+
 /**
  * The broker permissions of one device account. RabbitMQ checks topic permissions against AMQP
  * routing keys, where the MQTT plugin has turned {@code /} into {@code .}, {@code +} into
- * {@code *}; a subscription is checked with its filter as routing key.
+ * {@code *}; a subscription is checked with its filter as routing key. The same rules answer the
+ * broker's questions about devices it has no account for (io.kamea.brokerauth).
  */
-record DevicePermissions(String login) {
+public record DevicePermissions(String login) {
 
     static final String EXCHANGE = "amq.topic";
+
+    public static DevicePermissions of(String login) {
+        return new DevicePermissions(login);
+    }
+
+    /**
+     * Whether the device's account would let it take this {@code permission} ({@code configure},
+     * {@code write} or {@code read}) on this queue or exchange: the account's regex, searched in
+     * the name as RabbitMQ does.
+     */
+    public boolean allowsResource(String kind, String name, String permission) {
+        if (!"queue".equals(kind) && !"exchange".equals(kind)) {
+            return false;
+        }
+        RabbitManagementApi.Permissions granted = resources();
+        String regex = switch (String.valueOf(permission)) {
+            case "configure" -> granted.configure();
+            case "write" -> granted.write();
+            case "read" -> granted.read();
+            default -> null;
+        };
+        return regex != null && name != null && Pattern.compile(regex).matcher(name).find();
+    }
+
+    /**
+     * Whether the device's account would let it publish ({@code write}) or subscribe
+     * ({@code read}) with this routing key on this exchange. Unlike RabbitMQ, which lets anything
+     * through on an exchange it has no topic permissions for, no other exchange is allowed.
+     */
+    public boolean allowsTopic(String exchange, String routingKey, String permission) {
+        RabbitManagementApi.TopicPermissions granted = topics();
+        if (!granted.exchange().equals(exchange) || routingKey == null) {
+            return false;
+        }
+        String regex = switch (String.valueOf(permission)) {
+            case "write" -> granted.write();
+            case "read" -> granted.read();
+            default -> null;
+        };
+        return regex != null && Pattern.compile(regex).matcher(routingKey).find();
+    }
 
     /**
      * The MQTT plugin keeps a device's subscriptions in queues named after its client id, so the

@@ -34,6 +34,10 @@ public class Device {
     @Column(nullable = false)
     private ProvisioningType provisioning;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private DeviceStatus status;
+
     @Column(nullable = false)
     private String codec;
 
@@ -49,6 +53,7 @@ public class Device {
         this.name = name;
         this.interfaceName = interfaceName;
         this.provisioning = provisioning;
+        this.status = DeviceStatus.ACTIVE;
         this.codec = DEFAULT_CODEC;
         this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
     }
@@ -66,6 +71,22 @@ public class Device {
         return new Device(name, commonName, ProvisioningType.CERTIFICATE);
     }
 
+    /**
+     * A device that declared itself by connecting with a certificate from a whitelisted CA: its
+     * name and interface name are the certificate's common name, a {@link CommonNames#valid valid}
+     * one. It starts {@link DeviceStatus#PENDING pending} when an operator must approve it.
+     */
+    public static Device autoProvisioned(String commonName, DeviceStatus status) {
+        Device device = new Device(commonName, commonName, ProvisioningType.AUTO);
+        device.status = status;
+        return device;
+    }
+
+    /** Lets a pending device publish; an active device stays as it is. */
+    void activate() {
+        status = DeviceStatus.ACTIVE;
+    }
+
     public String getId() {
         return id;
     }
@@ -80,6 +101,14 @@ public class Device {
 
     public ProvisioningType getProvisioning() {
         return provisioning;
+    }
+
+    public DeviceStatus getStatus() {
+        return status;
+    }
+
+    public boolean isPending() {
+        return status == DeviceStatus.PENDING;
     }
 
     public String getCodec() {

@@ -8,9 +8,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Provisions and removes devices. A device and its broker account are made and unmade together:
@@ -45,6 +46,10 @@ public class ProvisioningService {
      * credentials to show.
      */
     public ProvisionedDevice provision(String name, ProvisioningType type, String commonName) {
+        if (!type.requestable()) {
+            throw new InvalidRequestException("Provisioning '" + type.wireName()
+                    + "' is not asked for: such devices create themselves by connecting (see auto-provisioning)");
+        }
         String cleanName = validName(name);
         if (type != ProvisioningType.CERTIFICATE && commonName != null) {
             throw new InvalidRequestException("commonName is only for provisioning 'certificate'");
@@ -61,6 +66,7 @@ public class ProvisioningService {
         Device device = switch (type) {
             case PASSWORD -> Device.withPassword(cleanName);
             case CERTIFICATE -> Device.withCertificate(cleanName, cn);
+            case AUTO -> throw new IllegalStateException("refused above");
         };
         em.persist(device);
         try {
@@ -97,19 +103,30 @@ public class ProvisioningService {
      * connectivity (io.kamea.connectivity) is that (a device never seen counts as disconnected).
      */
     public DevicePage list(int page, int size, Boolean connected) {
+        return list(page, size, connected, null);
+    }
+
+    /** As {@link #list(int, int, Boolean)}, and with {@code status} non-null only devices in that status. */
+    public DevicePage list(int page, int size, Boolean connected, DeviceStatus status) {
         if (page < 0 || size < 1 || size > 500) {
             throw new InvalidRequestException("page must be >= 0 and size between 1 and 500");
         }
-        String pageQuery = connected == null ? Queries.DEVICE_PAGE
-                : connected ? Queries.CONNECTED_DEVICE_PAGE : Queries.DISCONNECTED_DEVICE_PAGE;
-        String countQuery = connected == null ? Queries.DEVICE_COUNT
-                : connected ? Queries.CONNECTED_DEVICE_COUNT : Queries.DISCONNECTED_DEVICE_COUNT;
-        var items = em.createQuery(pageQuery, Device.class)
+        List<String> conditions = new ArrayList<>();
+        if (connected != null) {
+            conditions.add(connected ? Queries.CONNECTED : "not " + Queries.CONNECTED);
+        }
+        if (status != null) {
+            conditions.add(Queries.WITH_STATUS);
+        }
+        TypedQuery<Device> items = em.createQuery(Queries.devicePage(conditions), Device.class)
                 .setFirstResult(page * size)
-                .setMaxResults(size)
-                .getResultList();
-        long total = em.createQuery(countQuery, Long.class).getSingleResult();
-        return new DevicePage(items, page, size, total);
+                .setMaxResults(size);
+        TypedQuery<Long> total = em.createQuery(Queries.deviceCount(conditions), Long.class);
+        if (status != null) {
+            items.setParameter("status", status);
+            total.setParameter("status", status);
+        }
+        return new DevicePage(items.getResultList(), page, size, total.getSingleResult());
     }
 
     /** Removes the broker account first (which ends the device's sessions), then the device. */
@@ -132,17 +149,6 @@ public class ProvisioningService {
     }
 
     private void undoOnRollback(Runnable undo) {
-        transaction.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status != Status.STATUS_COMMITTED) {
-                    undo.run();
-                }
-            }
-        });
+        Rollbacks.undoOnRollback(transaction, undo);
     }
 }

@@ -12,7 +12,18 @@ public enum ProvisioningType {
      * A client certificate signed by a CA the broker trusts; the interface name is the
      * certificate's common name, given at provisioning.
      */
-    CERTIFICATE;
+    CERTIFICATE,
+    /**
+     * Created by Kamea itself when a device with a certificate from a whitelisted CA connects
+     * unannounced (see {@link AutoProvisioning}); never asked for through the API. Like
+     * {@link #CERTIFICATE}, the interface name is the certificate's common name.
+     */
+    AUTO;
+
+    /** Whether an operator may ask for this type at {@code POST /api/devices}. */
+    public boolean requestable() {
+        return this != AUTO;
+    }
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

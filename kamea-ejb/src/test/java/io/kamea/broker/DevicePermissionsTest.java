@@ -86,6 +86,27 @@ class DevicePermissionsTest {
         assertRefused(resources.write(), "amq.direct");
     }
 
+    @Test
+    void checksAnswerAsTheAccountsRegexesDo() {
+        String own = "mqtt-subscription-" + LOGIN + "qos1";
+        assertTrue(permissions.allowsResource("queue", own, "configure"));
+        assertTrue(permissions.allowsResource("exchange", "amq.topic", "write"));
+        assertFalse(permissions.allowsResource("exchange", "amq.topic", "configure"));
+        assertFalse(permissions.allowsResource("queue", "mqtt-subscription-" + OTHER + "qos1", "read"));
+        assertFalse(permissions.allowsResource("topic", own, "read"), "unknown kind");
+        assertFalse(permissions.allowsResource("queue", own, "delete"), "unknown permission");
+        assertFalse(permissions.allowsResource("queue", null, "read"));
+
+        assertTrue(permissions.allowsTopic("amq.topic", "device." + LOGIN + ".telemetries", "write"));
+        assertFalse(permissions.allowsTopic("amq.topic", "device." + LOGIN + ".telemetries", "read"));
+        assertTrue(permissions.allowsTopic("amq.topic", "device." + LOGIN + ".command.request.#", "read"));
+        assertFalse(permissions.allowsTopic("amq.topic", "device." + OTHER + ".telemetries", "write"));
+        assertFalse(permissions.allowsTopic("amq.fanout", "device." + LOGIN + ".telemetries", "write"),
+                "no other exchange, where RabbitMQ would allow anything");
+        assertFalse(permissions.allowsTopic("amq.topic", null, "write"));
+        assertFalse(permissions.allowsTopic("amq.topic", "device." + LOGIN + ".telemetries", "configure"));
+    }
+
     private static void assertAllowed(String regex, String name) {
         assertTrue(Pattern.compile(regex).matcher(name).find(), () -> regex + " should allow " + name);
     }

@@ -166,4 +166,10 @@ class ProvisioningServiceTest {
         assertThrows(BrokerUnavailableException.class, () -> service.deprovision(device.getId()));
         verify(em, never()).remove(any());
     }
+
+    @Test
+    void autoProvisioningIsNotAskedFor() {
+        assertThrows(InvalidRequestException.class, () -> service.provision("boiler", ProvisioningType.AUTO));
+        verify(em, never()).persist(any());
+    }
 }

@@ -1,6 +1,7 @@
 package io.kamea.web.provisioning;
 
 import io.kamea.platform.InvalidRequestException;
+import io.kamea.provisioning.DeviceStatus;
 import io.kamea.provisioning.ProvisioningService;
 import io.kamea.provisioning.ProvisioningType;
 import jakarta.enterprise.context.RequestScoped;
@@ -21,7 +22,7 @@ import jakarta.ws.rs.core.Context;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** {@code /api/devices}: provision, list, show and remove devices. */
+/** {@code /api/devices}: provision, list, show and remove devices (approval: {@link DeviceApprovalResource}). */
 @RequestScoped
 @Path("devices")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,8 +49,9 @@ public class DeviceResource {
     @GET
     public DevicePageView list(@QueryParam("page") @DefaultValue("0") int page,
                                @QueryParam("size") @DefaultValue("50") int size,
-                               @QueryParam("connected") String connected) {
-        return DevicePageView.of(provisioning.list(page, size, connectedFilter(connected)));
+                               @QueryParam("connected") String connected,
+                               @QueryParam("status") String status) {
+        return DevicePageView.of(provisioning.list(page, size, connectedFilter(connected), statusFilter(status)));
     }
 
     @GET
@@ -77,17 +79,29 @@ public class DeviceResource {
         };
     }
 
+    /** {@code ?status=active|pending}: only devices in that status; absent: all. */
+    private static DeviceStatus statusFilter(String value) {
+        if (value == null) {
+            return null;
+        }
+        return DeviceStatus.fromWireName(value).orElseThrow(() -> new InvalidRequestException(
+                "status must be one of: " + Arrays.stream(DeviceStatus.values()).map(DeviceStatus::wireName)
+                        .collect(Collectors.joining(", "))));
+    }
+
     private static ProvisioningType provisioningType(String value) {
         if (value == null || value.isBlank()) {
             throw new InvalidRequestException("provisioning is required; one of: " + supported());
         }
         return ProvisioningType.fromWireName(value)
+                .filter(ProvisioningType::requestable)
                 .orElseThrow(() -> new InvalidRequestException(
                         "Unsupported provisioning '" + value + "'; one of: " + supported()));
     }
 
     private static String supported() {
-        return Arrays.stream(ProvisioningType.values()).map(ProvisioningType::wireName)
+        return Arrays.stream(ProvisioningType.values()).filter(ProvisioningType::requestable)
+                .map(ProvisioningType::wireName)
                 .collect(Collectors.joining(", "));
     }
 }

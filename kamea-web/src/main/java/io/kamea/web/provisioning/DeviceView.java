@@ -6,9 +6,13 @@ import io.kamea.provisioning.ProvisionedDevice;
 import java.util.List;
 import java.util.Locale;
 
-/** A device as the API shows it; credentials appear only in the answer that created them. */
-public record DeviceView(String id, String name, String interfaceName, String provisioning, String codec,
-                         String createdAt, List<TopicView> topics, Credentials credentials) {
+/**
+ * A device as the API shows it; credentials appear only in the answer that created them.
+ * {@code status}: {@code active}, or {@code pending} for an auto-provisioned device waiting for
+ * approval.
+ */
+public record DeviceView(String id, String name, String interfaceName, String provisioning, String status,
+                         String codec, String createdAt, List<TopicView> topics, Credentials credentials) {
 
     public record TopicView(String topic, String access) {
 
@@ -32,7 +36,7 @@ public record DeviceView(String id, String name, String interfaceName, String pr
 
     private static DeviceView of(Device device, Credentials credentials) {
         return new DeviceView(device.getId(), device.getName(), device.getInterfaceName(),
-                device.getProvisioning().wireName(), device.getCodec(), device.getCreatedAt().toInstant().toString(),
+                device.getProvisioning().wireName(), device.getStatus().wireName(), device.getCodec(), device.getCreatedAt().toInstant().toString(),
                 device.topics().all().stream().map(TopicView::of).toList(), credentials);
     }
 }

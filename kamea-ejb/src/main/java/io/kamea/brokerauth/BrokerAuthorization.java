@@ -1,0 +1,126 @@
+package io.kamea.brokerauth;
+
+import io.kamea.broker.BrokerSettings;
+import io.kamea.broker.DevicePermissions;
+import io.kamea.platform.InvalidRequestException;
+import io.kamea.provisioning.AutoProvisioning;
+import io.kamea.provisioning.CommonNames;
+import io.kamea.provisioning.Device;
+import io.kamea.provisioning.ProvisioningType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * What Kamea answers when RabbitMQ asks its HTTP backend. The broker asks only after its internal
+ * database refused a login, and then asks the same backend about everything that connection does;
+ * so the only logins allowed here are those of auto-provisioned devices, and every right is the
+ * one a device's own broker account would give it ({@link DevicePermissions}), minus publishing
+ * while the device waits for approval.
+ */
+@ApplicationScoped
+public class BrokerAuthorization {
+
+    private static final Logger LOG = Logger.getLogger(BrokerAuthorization.class.getName());
+
+    @Inject
+    AutoProvisioning devices;
+
+    @Inject
+    BrokerSettings broker;
+
+    @Inject
+    @ConfigProperty(name = "MQTT_API_LOGIN", defaultValue = "kamea-api")
+    String apiLogin;
+
+    /**
+     * A login the internal database refused. With a certificate the broker has already checked
+     * the chain up to a whitelisted CA and sends the common name alone, without password; a
+     * password login (wrong password, unknown login) always comes with one and stays refused. An
+     * unknown common name becomes a device; two first connections racing for it make one device.
+     */
+    public boolean mayLogIn(String username, boolean withPassword) {
+        if (username == null || username.equals(broker.login()) || username.equals(apiLogin)) {
+            LOG.fine(() -> "Broker login refused to service account " + username);
+            return false;
+        }
+        if (withPassword) {
+            LOG.fine(() -> "Broker login with a password refused to " + username);
+            return false;
+        }
+        if (!isValidCommonName(username)) {
+            LOG.fine(() -> "Broker login refused to " + username + ": not a valid common name");
+            return false;
+        }
+        Optional<Device> known = devices.byInterfaceName(username);
+        if (known.isPresent()) {
+            return mayLogInAs(known.get());
+        }
+        try {
+            devices.register(username);
+            return true;
+        } catch (RuntimeException e) {
+            // Most often another connection of the same device registered it first.
+            Optional<Device> registered = devices.byInterfaceName(username);
+            if (registered.isPresent()) {
+                return mayLogInAs(registered.get());
+            }
+            LOG.warning(() -> "Cannot auto-provision " + username + ": " + e.getMessage());
+            return false;
+        }
+    }
+
+    /** The devices' virtual host, for a device Kamea knows. */
+    public boolean mayEnter(String username, String vhost) {
+        return device(username, vhost).isPresent();
+    }
+
+    /** A queue or exchange: what the device's own account would allow. */
+    public boolean mayUseResource(String username, String vhost, String kind, String name, String permission) {
+        return device(username, vhost)
+                .map(d -> DevicePermissions.of(d.getInterfaceName()).allowsResource(kind, name, permission))
+                .orElse(false);
+    }
+
+    /**
+     * A publication ({@code write}) or subscription ({@code read}) with this routing key: what the
+     * device's own account would allow, and no publication while it is pending.
+     */
+    public boolean mayUseTopic(String username, String vhost, String exchange, String routingKey, String permission) {
+        return device(username, vhost)
+                .filter(d -> !(d.isPending() && "write".equals(permission)))
+                .map(d -> DevicePermissions.of(d.getInterfaceName()).allowsTopic(exchange, routingKey, permission))
+                .orElse(false);
+    }
+
+    /**
+     * Only auto-provisioned devices log in here. Any other device has its own broker account; if
+     * the internal database refused it, so do we.
+     */
+    private static boolean mayLogInAs(Device device) {
+        boolean auto = device.getProvisioning() == ProvisioningType.AUTO;
+        if (!auto) {
+            LOG.fine(() -> "Broker login refused to " + device.getInterfaceName() + ": provisioned "
+                    + device.getProvisioning().wireName() + ", not auto");
+        }
+        return auto;
+    }
+
+    private Optional<Device> device(String username, String vhost) {
+        if (username == null || !broker.vhost().equals(vhost)) {
+            return Optional.empty();
+        }
+        return devices.byInterfaceName(username);
+    }
+
+    private static boolean isValidCommonName(String username) {
+        try {
+            CommonNames.valid(username);
+            return true;
+        } catch (InvalidRequestException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.kamea.web.brokerauth;
+
+import io.kamea.web.Problem;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Refuses, with a 401 problem, a call to a {@link BrokerCallback} resource that does not carry
+ * the broker's secret ({@code RMQ_AUTH_SECRET}); without a configured secret, every call.
+ */
+@Provider
+@BrokerCallback
+@Priority(Priorities.AUTHENTICATION)
+public class BrokerSecretFilter implements ContainerRequestFilter {
+
+    private static final Logger LOG = Logger.getLogger(BrokerSecretFilter.class.getName());
+
+    private volatile BrokerSecret secret;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (!secret().acceptsAuthorization(request.getHeaderString(HttpHeaders.AUTHORIZATION))) {
+            LOG.fine(() -> "Broker callback without the broker's secret: " + request.getUriInfo().getPath());
+            request.abortWith(Response.fromResponse(Problem.response(401, "Unauthorized",
+                            "Only the broker may call this, with its secret (RMQ_AUTH_SECRET) as Basic password"))
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"kamea-broker\"")
+                    .build());
+        }
+    }
+
+    /** Read at the first call rather than injected: filters are not CDI beans on every runtime. */
+    private BrokerSecret secret() {
+        BrokerSecret current = secret;
+        if (current == null) {
+            current = new BrokerSecret(ConfigProvider.getConfig()
+                    .getOptionalValue("RMQ_AUTH_SECRET", String.class).orElse(null));
+            if (!current.isConfigured()) {
+                LOG.warning("RMQ_AUTH_SECRET is not set: every broker authentication call is refused");
+            }
+            secret = current;
+        }
+        return current;
+    }
+}
