@@ -56,6 +56,14 @@ final class Devices {
         }
     }
 
+    /** The device the broker knows by this name, among the 500 newest. */
+    static java.util.Optional<JsonObject> findByInterfaceName(String interfaceName) {
+        return Http.api("GET", "/devices?size=500", null).json().getJsonArray("items")
+                .getValuesAs(JsonObject.class).stream()
+                .filter(d -> d.getString("interfaceName").equals(interfaceName))
+                .findFirst();
+    }
+
     static void delete(Provisioned device) {
         Http.api("DELETE", "/devices/" + device.id(), null);
     }

@@ -41,19 +41,34 @@ final class Http {
     }
 
     static Reply management(String method, String path, String body) {
-        String basic = Base64.getEncoder().encodeToString(
-                (Stack.ADMIN_LOGIN + ":" + Stack.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
-        return send(method, Stack.MANAGEMENT_URL + path, body, "Basic " + basic);
+        return send(method, Stack.MANAGEMENT_URL + path, body, basic(Stack.ADMIN_LOGIN, Stack.ADMIN_PASSWORD));
+    }
+
+    /**
+     * A form POST to the Kamea API, as RabbitMQ's HTTP auth backend sends it; {@code authorization}
+     * null for none.
+     */
+    static Reply form(String path, String form, String authorization) {
+        return send("POST", Stack.API + path, form, authorization, "application/x-www-form-urlencoded", "*/*");
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private static Reply send(String method, String url, String body, String authorization) {
+        return send(method, url, body, authorization, "application/json", "application/json");
+    }
+
+    private static Reply send(String method, String url, String body, String authorization, String contentType,
+                              String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body))
-                .header("Accept", "application/json");
+                .header("Accept", accept);
         if (body != null) {
-            request.header("Content-Type", "application/json");
+            request.header("Content-Type", contentType);
         }
         if (authorization != null) {
             request.header("Authorization", authorization);

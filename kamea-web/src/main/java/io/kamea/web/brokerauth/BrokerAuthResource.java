@@ -16,14 +16,15 @@ import java.util.logging.Logger;
 /**
  * {@code /api/broker-auth}: the four questions of RabbitMQ's HTTP backend
  * ({@code auth_http.http_method = post}, form parameters), answered {@code allow} or
- * {@code deny}. Only the broker may ask ({@link BrokerCallback}).
+ * {@code deny}. Only the broker may ask ({@link BrokerSecretFilter}).
  */
 @RequestScoped
-@Path("broker-auth")
-@BrokerCallback
+@Path(BrokerAuthResource.PATH)
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 @Produces(MediaType.TEXT_PLAIN)
 public class BrokerAuthResource {
+
+    static final String PATH = "broker-auth";
 
     private static final Logger LOG = Logger.getLogger(BrokerAuthResource.class.getName());
     private static final String ALLOW = "allow";

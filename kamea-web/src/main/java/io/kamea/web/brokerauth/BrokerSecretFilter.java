@@ -5,6 +5,7 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
@@ -12,11 +13,13 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Refuses, with a 401 problem, a call to a {@link BrokerCallback} resource that does not carry
- * the broker's secret ({@code RMQ_AUTH_SECRET}); without a configured secret, every call.
+ * Refuses, with a 401 problem, any request under {@code /api/broker-auth} that does not carry the
+ * broker's secret ({@code RMQ_AUTH_SECRET}); without a configured secret, every one. Before
+ * resource matching, so that a stranger learns nothing, not even which methods or media types
+ * would be accepted.
  */
 @Provider
-@BrokerCallback
+@PreMatching
 @Priority(Priorities.AUTHENTICATION)
 public class BrokerSecretFilter implements ContainerRequestFilter {
 
@@ -26,6 +29,9 @@ public class BrokerSecretFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        if (!isBrokerCallback(request.getUriInfo().getPath())) {
+            return;
+        }
         if (!secret().acceptsAuthorization(request.getHeaderString(HttpHeaders.AUTHORIZATION))) {
             LOG.fine(() -> "Broker callback without the broker's secret: " + request.getUriInfo().getPath());
             request.abortWith(Response.fromResponse(Problem.response(401, "Unauthorized",
@@ -33,6 +39,12 @@ public class BrokerSecretFilter implements ContainerRequestFilter {
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"kamea-broker\"")
                     .build());
         }
+    }
+
+    /** Relative to the application path ({@code /api}), as JAX-RS gives it. */
+    static boolean isBrokerCallback(String path) {
+        String relative = path.startsWith("/") ? path.substring(1) : path;
+        return relative.equals(BrokerAuthResource.PATH) || relative.startsWith(BrokerAuthResource.PATH + "/");
     }
 
     /** Read at the first call rather than injected: filters are not CDI beans on every runtime. */
