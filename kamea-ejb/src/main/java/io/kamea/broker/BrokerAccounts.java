@@ -63,16 +63,16 @@ public class BrokerAccounts {
 
     /**
      * Removes the account, which makes RabbitMQ drop the sessions it has open, then what could
-     * outlive it: a connection the broker was still setting up, and the durable queue of the
-     * device's persistent MQTT session.
+     * outlive it: a connection the broker was still setting up, the connections of a device that
+     * never had an account (a pending auto-provisioned device) and the durable queue of the
+     * device's persistent MQTT session. An account that does not exist is no error.
      */
     public void deleteAccount(String login) {
         call("delete the account of " + login, () -> {
             deleteUser(login);
-            for (RabbitManagementApi.Connection connection : api.connectionsOf(login)) {
-                // 404: gone already, or too young for the management statistics to know it.
-                ignoringNotFound(() -> api.closeConnection(connection.name()));
-            }
+            // Also what RabbitMQ does not close with the user: a connection it was still setting
+            // up, or one authenticated by Kamea (auto-provisioned device), which has no user.
+            api.closeConnectionsOf(login);
             ignoringNotFound(() -> api.deleteQueue(settings.vhost(), DevicePermissions.sessionQueue(login)));
             return null;
         });

@@ -97,6 +97,16 @@ public interface RabbitManagementApi {
     @Path("connections/{name}")
     void closeConnection(@PathParam("name") String name);
 
+    /**
+     * Closes every connection of a user, found in the broker's connection tracking: unlike
+     * {@link #closeConnection}, which looks the name up in the statistics (a few seconds late),
+     * it also reaches a connection opened a moment ago, and users the internal database does not
+     * know (devices authenticated by Kamea's HTTP backend).
+     */
+    @DELETE
+    @Path("connections/username/{user}")
+    void closeConnectionsOf(@PathParam("user") String user);
+
     @DELETE
     @Path("queues/{vhost}/{queue}")
     void deleteQueue(@PathParam("vhost") String vhost, @PathParam("queue") String queue);

@@ -3,12 +3,15 @@ package io.kamea.broker;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,5 +51,18 @@ class BrokerAccountsTest {
         order.verify(api).putTopicPermissions(eq("kamea"), eq("9d1f"), any());
         order.verify(api).putPermissions(eq("kamea"), eq("9d1f"), any());
         order.verify(api).putUser(eq("9d1f"), argThat(u -> "secret".equals(u.password())));
+    }
+
+    @Test
+    void deletingAnAccountThatNeverExistedStillClosesTheDevicesConnections() {
+        Response notFound = mock(Response.class);
+        when(notFound.getStatus()).thenReturn(404);
+        when(notFound.getStatusInfo()).thenReturn(Response.Status.NOT_FOUND);
+        doThrow(new WebApplicationException(notFound)).when(api).deleteUser("sensor-17");
+
+        accounts.deleteAccount("sensor-17");
+
+        verify(api).closeConnectionsOf("sensor-17");
+        verify(api).deleteQueue("kamea", "mqtt-subscription-sensor-17qos1");
     }
 }
