@@ -130,26 +130,33 @@ public class CommandService {
                 .setParameter("pending", CommandStatus.PENDING)
                 .executeUpdate();
         if (succeeded == 0) {
-            em.createQuery("update Command c set c.lateResponse = :body, c.lateAt = :now where c.id = :id")
+            // Only a timed-out command can be answered late. A command that already succeeded got
+            // this answer again: a QoS 1 redelivery, or another application server of the cluster
+            // (each one reads every response) that settled it first.
+            int late = em.createQuery("update Command c set c.lateResponse = :body, c.lateAt = :now "
+                            + "where c.id = :id and c.status = :timedOut")
                     .setParameter("body", body).setParameter("now", now).setParameter("id", command.getId())
+                    .setParameter("timedOut", CommandStatus.TIMED_OUT)
                     .executeUpdate();
-            LOG.info(() -> "Late response to command " + command.getId() + " kept; its outcome stays");
+            if (late > 0) {
+                LOG.info(() -> "Late response to command " + command.getId() + " kept; its outcome stays");
+            }
         }
         waiters.notifyAfterCommit(command.getId());
     }
 
     /** The deadline passed: time out if nothing answered. */
     public void expire(String commandId) {
-        int expired = em.createQuery("update Command c set c.status = :timedOut, c.completedAt = :now "
+        em.createQuery("update Command c set c.status = :timedOut, c.completedAt = :now "
                         + "where c.id = :id and c.status = :pending")
                 .setParameter("timedOut", CommandStatus.TIMED_OUT)
                 .setParameter("now", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
                 .setParameter("id", commandId)
                 .setParameter("pending", CommandStatus.PENDING)
                 .executeUpdate();
-        if (expired > 0) {
-            waiters.notifyAfterCommit(commandId);
-        }
+        // Also when nothing changed: the command was settled meanwhile, maybe by another server,
+        // and callers waiting here must read that outcome now rather than hang.
+        waiters.notifyAfterCommit(commandId);
     }
 
     /** Pending commands, for re-arming their deadlines when the application starts. */
