@@ -35,10 +35,16 @@ public class ClusterLeases {
     /** True if this server holds the lease {@code name} now, renewed until now + {@code ttl}. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean tryTake(String name, Duration ttl) {
+        return tryTake(name, ME, ttl);
+    }
+
+    /** {@link #tryTake(String, Duration)} for a given holder (tests play several servers). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean tryTake(String name, String holder, Duration ttl) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         int taken = em.createQuery("update ClusterLease l set l.holder = :me, l.expiresAt = :until "
                         + "where l.name = :name and (l.holder = :me or l.expiresAt < :now)")
-                .setParameter("me", ME).setParameter("until", now.plus(ttl))
+                .setParameter("me", holder).setParameter("until", now.plus(ttl))
                 .setParameter("name", name).setParameter("now", now)
                 .executeUpdate();
         if (taken > 0) {
@@ -48,7 +54,7 @@ public class ClusterLeases {
             return false; // another server holds it
         }
         try {
-            em.persist(new ClusterLease(name, ME, now.plus(ttl)));
+            em.persist(new ClusterLease(name, holder, now.plus(ttl)));
             em.flush();
             return true;
         } catch (PersistenceException e) {
