@@ -12,6 +12,7 @@ export function deviceView(id) {
   const element = h('section', {class: 'device'}, h('p', {class: 'muted'}, 'Loading…'));
   let timer = null;
   let left = false;
+  let shown = 0;
 
   api.device(id).then(show, (error) => fill(element,
     h('header', {class: 'view-header'}, h('h1', {}, 'Device')),
@@ -30,13 +31,16 @@ export function deviceView(id) {
       configuration.element,
       commands.element);
     const sections = [connectivity, configuration, commands];
+    // Shown again (after an approval): the previous refresh loop must end with its sections.
+    const mine = ++shown;
     clearTimeout(timer);
+    const current = () => !left && mine === shown;
     const refresh = async () => {
-      if (left) return;
+      if (!current()) return;
       if (!document.hidden) {
         await Promise.all(sections.map((s) => s.refresh()));
       }
-      if (!left) timer = setTimeout(refresh, REFRESH_MILLIS);
+      if (current()) timer = setTimeout(refresh, REFRESH_MILLIS);
     };
     refresh();
   }

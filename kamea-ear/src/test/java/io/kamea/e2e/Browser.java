@@ -42,6 +42,12 @@ final class Browser implements AutoCloseable {
 
     static Browser start() throws IOException {
         CDP_FINDER.setLevel(Level.SEVERE);
+        for (String program : new String[] {CHROMIUM, CHROMEDRIVER}) {
+            if (!Files.isExecutable(Path.of(program))) {
+                throw new IllegalStateException(program + " is missing: install Debian's chromium and chromium-driver "
+                        + "(server-config/test.sh does), or set CHROMIUM_BIN and CHROMEDRIVER_BIN");
+            }
+        }
         Path profile = Files.createTempDirectory("kamea-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
