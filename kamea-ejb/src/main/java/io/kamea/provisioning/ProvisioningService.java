@@ -89,26 +89,25 @@ public class ProvisioningService {
     }
 
     public DevicePage list(int page, int size) {
-        return list(page, size, null);
+        return list(page, size, null, null);
     }
 
     /**
      * One page of devices, newest first; with {@code connected} non-null, only the devices whose
-     * connectivity (io.kamea.connectivity) is that (a device never seen counts as disconnected).
+     * connectivity (io.kamea.connectivity) is that (a device never seen counts as disconnected);
+     * with {@code search} non-blank, only those whose name or interface name contains it,
+     * ignoring case.
      */
-    public DevicePage list(int page, int size, Boolean connected) {
+    public DevicePage list(int page, int size, Boolean connected, String search) {
         if (page < 0 || size < 1 || size > 500) {
             throw new InvalidRequestException("page must be >= 0 and size between 1 and 500");
         }
-        String pageQuery = connected == null ? Queries.DEVICE_PAGE
-                : connected ? Queries.CONNECTED_DEVICE_PAGE : Queries.DISCONNECTED_DEVICE_PAGE;
-        String countQuery = connected == null ? Queries.DEVICE_COUNT
-                : connected ? Queries.CONNECTED_DEVICE_COUNT : Queries.DISCONNECTED_DEVICE_COUNT;
-        var items = em.createQuery(pageQuery, Device.class)
+        var listing = new DeviceListing(connected, search);
+        var items = listing.bind(em.createQuery(listing.pageQuery(), Device.class))
                 .setFirstResult(page * size)
                 .setMaxResults(size)
                 .getResultList();
-        long total = em.createQuery(countQuery, Long.class).getSingleResult();
+        long total = listing.bind(em.createQuery(listing.countQuery(), Long.class)).getSingleResult();
         return new DevicePage(items, page, size, total);
     }
 

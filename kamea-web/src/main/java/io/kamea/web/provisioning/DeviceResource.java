@@ -48,8 +48,9 @@ public class DeviceResource {
     @GET
     public DevicePageView list(@QueryParam("page") @DefaultValue("0") int page,
                                @QueryParam("size") @DefaultValue("50") int size,
-                               @QueryParam("connected") String connected) {
-        return DevicePageView.of(provisioning.list(page, size, connectedFilter(connected)));
+                               @QueryParam("connected") String connected,
+                               @QueryParam("search") String search) {
+        return DevicePageView.of(provisioning.list(page, size, connectedFilter(connected), search));
     }
 
     @GET
