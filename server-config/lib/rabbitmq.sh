@@ -136,6 +136,10 @@ rabbitmq_render_config() {
     MQTT_PLAIN="mqtt.listeners.tcp = none"
     MGMT_PLAIN="# no plain HTTP management listener (RMQ_PLAIN_LISTENERS=$RMQ_PLAIN_LISTENERS)"
   fi
+  if ! [[ $RMQ_TRUST_STORE_REFRESH_SECONDS =~ ^[1-9][0-9]*$ ]]; then
+    # 0 would stop the plugin's timer: uploaded device certificates would never be read.
+    kamea_log "rabbitmq: RMQ_TRUST_STORE_REFRESH_SECONDS must be a whole number of seconds >= 1"; return 1
+  fi
   rabbitmq_ca_bundle || return 1
   RMQ_PASSWORD_HASH=$(_rabbitmq_password_hash "$RMQ_PWD")
   MQTT_API_PASSWORD_HASH=$(_rabbitmq_password_hash "$MQTT_API_PWD")

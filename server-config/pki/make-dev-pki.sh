@@ -197,6 +197,23 @@ EOF
   chmod 644 "$prefix.pem"
 }
 
+# pki_device_forged NAME ORIGINAL : a self-signed certificate with ORIGINAL's subject and serial
+#   number but a key of its own: what anyone who saw ORIGINAL can make (docs/certificates.md).
+pki_device_forged() {
+  local prefix=$PKI_DIR/devices/$1 original=$PKI_DIR/devices/$2.pem serial subject
+  [ -f "$prefix.pem" ] && [ -f "$prefix.key" ] && return 0
+  kamea_log "pki: creating certificate '$1', a forgery of $2"
+  pki_key "$prefix.key"
+  serial=$(openssl x509 -in "$original" -noout -serial | cut -d= -f2)
+  subject=$(openssl x509 -in "$original" -noout -subject -nameopt compat | sed 's/^subject=//')
+  openssl req -x509 -new -key "$prefix.key" -days "$PKI_CERT_DAYS" -subj "$subject" -set_serial "0x$serial" \
+    -addext "basicConstraints=critical,CA:FALSE" \
+    -addext "keyUsage=critical,digitalSignature,keyEncipherment" \
+    -addext "extendedKeyUsage=clientAuth" \
+    -out "$prefix.pem"
+  chmod 644 "$prefix.pem"
+}
+
 pki_devices() {
   pki_device_whitelisted_ca
   pki_device_unknown_ca
@@ -212,6 +229,7 @@ pki_devices() {
   pki_device_self_signed device-self-signed-no-cn rsa "/O=Kamea dev/OU=device without common name"
   pki_device_self_signed device-self-signed-ca rsa "" CA:TRUE
   pki_device_self_signed device-self-signed-weak rsa:1024
+  pki_device_forged device-self-signed-forged device-self-signed
 }
 
 # --- main -----------------------------------------------------------------------------------------

@@ -41,9 +41,9 @@ public class TrustStoreFolder {
     @ConfigProperty(name = "RMQ_TRUST_STORE_REFRESH_SECONDS", defaultValue = "5")
     int refreshSeconds;
 
-    /** How often the broker re-reads the folder (trust_store.refresh_interval, the same key). */
+    /** How often the broker re-reads the folder (trust_store.refresh_interval, the same key; at least 1 s). */
     public Duration refreshInterval() {
-        return Duration.ofSeconds(refreshSeconds);
+        return Duration.ofSeconds(Math.max(1, refreshSeconds));
     }
 
     /** Whitelists the certificate of the device with this interface name (replaces an older file). */
