@@ -65,7 +65,7 @@ final class Stack {
 
     /**
      * TLS trusting the broker CA and presenting a client certificate: PEM certificate and PKCS#8
-     * PEM key, as the development PKI writes them.
+     * PEM key (RSA, EC or Ed25519), as the development PKI writes them.
      */
     static SSLContext tlsWithClientCertificate(Path certificatePem, Path keyPem) {
         try {
@@ -74,7 +74,8 @@ final class Stack {
                 certificate = CertificateFactory.getInstance("X.509").generateCertificate(in);
             }
             String base64 = Files.readString(keyPem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            PrivateKey key = KeyFactory.getInstance("RSA")
+            // RSA, EC or EdDSA (Ed25519): the key is of the certificate's kind.
+            PrivateKey key = KeyFactory.getInstance(certificate.getPublicKey().getAlgorithm())
                     .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
             KeyStore identity = KeyStore.getInstance("PKCS12");
             identity.load(null, null);

@@ -1,9 +1,12 @@
 package io.kamea.provisioning;
 
 import io.kamea.broker.BrokerAccounts;
+import io.kamea.broker.TrustStoreFolder;
 import io.kamea.platform.InvalidRequestException;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -11,11 +14,13 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Provisions and removes devices. A device and its broker account are made and unmade together:
  * if the broker refuses, the device row rolls back; if the database does not commit, the broker
- * account is removed again.
+ * account is removed again. The same holds for the trust store file of a self-signed device.
  */
 @Stateless
 public class ProvisioningService {
@@ -31,6 +36,14 @@ public class ProvisioningService {
     @Inject
     DeviceDirectory directory;
 
+    @Inject
+    TrustStoreFolder trustStore;
+
+    Clock clock = Clock.systemUTC();
+
+    /** Time the broker may take to read its trust store folder, beyond the refresh interval. */
+    static final Duration TRUST_STORE_MARGIN = Duration.ofSeconds(1);
+
     @Resource
     TransactionSynchronizationRegistry transaction;
 
@@ -38,18 +51,34 @@ public class ProvisioningService {
         return provision(name, type, null);
     }
 
+    public ProvisionedDevice provision(String name, ProvisioningType type, String commonName) {
+        return provision(name, type, commonName, null);
+    }
+
     /**
      * Provisions a device. With {@link ProvisioningType#PASSWORD} Kamea makes up the interface
      * name and the password, shown this once; with {@link ProvisioningType#CERTIFICATE} the
      * interface name is {@code commonName} (the CN of the device's certificate) and there are no
-     * credentials to show.
+     * credentials to show; with {@link ProvisioningType#SELF_SIGNED} it is the CN of
+     * {@code certificate} (PEM, see {@link SelfSignedCertificates}), which the broker's trust
+     * store whitelists. The broker reads its trust store only every refresh interval: call
+     * {@link #awaitTrustStore} after this method returned.
      */
-    public ProvisionedDevice provision(String name, ProvisioningType type, String commonName) {
+    public ProvisionedDevice provision(String name, ProvisioningType type, String commonName, String certificate) {
         String cleanName = validName(name);
         if (type != ProvisioningType.CERTIFICATE && commonName != null) {
             throw new InvalidRequestException("commonName is only for provisioning 'certificate'");
         }
-        String cn = type == ProvisioningType.CERTIFICATE ? CommonNames.valid(commonName) : null;
+        if (type != ProvisioningType.SELF_SIGNED && certificate != null) {
+            throw new InvalidRequestException("certificate is only for provisioning 'self-signed'");
+        }
+        SelfSignedCertificates.Accepted uploaded = type == ProvisioningType.SELF_SIGNED
+                ? SelfSignedCertificates.validate(certificate, clock.instant()) : null;
+        String cn = switch (type) {
+            case CERTIFICATE -> CommonNames.valid(commonName);
+            case SELF_SIGNED -> uploaded.commonName();
+            default -> null;
+        };
         if (!em.createQuery(Queries.DEVICE_BY_NAME, Device.class).setParameter("name", cleanName)
                 .getResultList().isEmpty()) {
             throw new DuplicateDeviceException(cleanName);
@@ -61,6 +90,7 @@ public class ProvisioningService {
         Device device = switch (type) {
             case PASSWORD -> Device.withPassword(cleanName);
             case CERTIFICATE -> Device.withCertificate(cleanName, cn);
+            case SELF_SIGNED -> Device.withSelfSignedCertificate(cleanName, cn, uploaded.certificate());
         };
         em.persist(device);
         try {
@@ -73,6 +103,11 @@ public class ProvisioningService {
         undoOnRollback(() -> broker.deleteAccountQuietly(login));
         if (cn != null) {
             broker.createCertificateAccount(login);
+            if (uploaded != null) {
+                // Last: the account is confined already when the broker first accepts the certificate.
+                undoOnRollback(() -> trustStore.removeQuietly(login));
+                trustStore.place(login, uploaded.certificate().getPem());
+            }
             return new ProvisionedDevice(device, null, null);
         }
         String password = PasswordGenerator.generate();
@@ -111,12 +146,42 @@ public class ProvisioningService {
         return new DevicePage(items, page, size, total);
     }
 
-    /** Removes the broker account first (which ends the device's sessions), then the device. */
-    public void deprovision(String id) {
+    /**
+     * Removes the broker account first (which ends the device's sessions), then the device and,
+     * for a self-signed device, its certificate from the trust store (put back if the removal does
+     * not commit). Returns the removed device, for {@link #awaitTrustStore}.
+     */
+    public Device deprovision(String id) {
         Device device = find(id);
-        broker.deleteAccount(device.getInterfaceName());
+        String login = device.getInterfaceName();
+        broker.deleteAccount(login);
         em.remove(device);
-        directory.forget(device.getInterfaceName());
+        directory.forget(login);
+        DeviceCertificate certificate = device.getCertificate();
+        if (certificate != null) {
+            undoOnRollback(() -> trustStore.placeQuietly(login, certificate.getPem()));
+            trustStore.remove(login);
+        }
+        return device;
+    }
+
+    /**
+     * Returns once the broker can have read the trust store change that provisioning or removing
+     * this device made (at once for a device without an uploaded certificate). RabbitMQ's trust
+     * store plugin re-reads its folder every refresh interval and tells no one when it did (no
+     * management API call, no event), so this waits one interval and a margin: by then a refresh
+     * that began after the change has ended. Outside any transaction, so nothing is held meanwhile.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void awaitTrustStore(Device device) {
+        if (device.getCertificate() == null) {
+            return;
+        }
+        try {
+            Thread.sleep(trustStore.refreshInterval().plus(TRUST_STORE_MARGIN).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String validName(String name) {

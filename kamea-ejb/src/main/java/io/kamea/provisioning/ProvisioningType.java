@@ -12,7 +12,12 @@ public enum ProvisioningType {
      * A client certificate signed by a CA the broker trusts; the interface name is the
      * certificate's common name, given at provisioning.
      */
-    CERTIFICATE;
+    CERTIFICATE,
+    /**
+     * A self-signed client certificate uploaded at provisioning, which the broker's trust store
+     * whitelists; the interface name is the certificate's common name.
+     */
+    SELF_SIGNED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

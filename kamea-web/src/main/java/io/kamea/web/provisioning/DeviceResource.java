@@ -40,7 +40,9 @@ public class DeviceResource {
             throw new InvalidRequestException("A JSON body with name and provisioning is required");
         }
         var provisioned = provisioning.provision(request.name(), provisioningType(request.provisioning()),
-                request.commonName());
+                request.commonName(), request.certificate());
+        // Answer once the device can connect: its certificate must be in the broker's whitelist.
+        provisioning.awaitTrustStore(provisioned.device());
         var location = uriInfo.getAbsolutePathBuilder().path(provisioned.device().getId()).build();
         return Response.created(location).entity(DeviceView.of(provisioned)).build();
     }
@@ -62,7 +64,8 @@ public class DeviceResource {
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
-        provisioning.deprovision(id);
+        // Answer once the broker can no longer accept the device's certificate.
+        provisioning.awaitTrustStore(provisioning.deprovision(id));
         return Response.noContent().build();
     }
 
