@@ -6,6 +6,8 @@ import io.kamea.command.CommandWaiters;
 import io.kamea.platform.InvalidRequestException;
 import io.kamea.provisioning.Device;
 import io.kamea.provisioning.ProvisioningService;
+import io.kamea.web.ApiTags;
+import io.kamea.web.ProblemResponses;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonException;
@@ -33,11 +35,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /api/devices/{id}/commands}: send a command to a device (optionally waiting for its outcome), list them. */
 @RequestScoped
 @Path("devices/{id}/commands")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = ApiTags.COMMANDS)
 public class DeviceCommandResource {
 
     /** Looked up once: {@code Json.create...} searches the class path for a provider at every call. */
@@ -64,8 +77,31 @@ public class DeviceCommandResource {
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public void send(@PathParam("id") String deviceId, @QueryParam("wait") @DefaultValue("false") boolean wait,
-                     String body, @Suspended AsyncResponse async) {
+    @Operation(summary = "Send a command to a device",
+            description = "Publishes the request QoS 1 on device/<if>/command/request/<name>/<id>. The device answers "
+                    + "on device/<if>/command/response/<id> before the deadline (succeeded), else the command times "
+                    + "out (timed-out); a later answer is kept as lateResponse.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(name = "CommandRequest", type = SchemaType.OBJECT, requiredProperties = {"name"}, properties = {
+                    @SchemaProperty(name = "name", type = SchemaType.STRING, example = "start",
+                            description = "One MQTT topic level: no / + # . or spaces, 1 to 100 characters"),
+                    @SchemaProperty(name = "payload", example = "{\"speed\": 3}",
+                            description = "Any JSON value, published as is; optional"),
+                    @SchemaProperty(name = "timeoutSeconds", type = SchemaType.INTEGER, minimum = "1", maximum = "300",
+                            defaultValue = "30", description = "Seconds the device has to answer")})))
+    @APIResponse(responseCode = "202", description = "Sent; the outcome comes later (see Location)",
+            headers = @Header(name = "Location", description = "The command's URL, /api/commands/{commandId}",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommandView.class)))
+    @APIResponse(responseCode = "200", description = "With wait=true: settled, succeeded or timed-out",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommandView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
+    public void send(@Parameter(description = "The device's id") @PathParam("id") String deviceId,
+                     @Parameter(description = "Answer only when the command succeeded or timed out")
+                     @QueryParam("wait") @DefaultValue("false") boolean wait,
+                     @Parameter(hidden = true) String body, @Suspended AsyncResponse async) {
         Device device = provisioning.find(deviceId);
         JsonObject request = parse(body);
         Command command = commands.send(device, string(request, "name"), payload(request), timeout(request));
@@ -92,8 +128,15 @@ public class DeviceCommandResource {
     }
 
     @GET
-    public CommandPageView list(@PathParam("id") String deviceId, @QueryParam("page") @DefaultValue("0") int page,
-                                @QueryParam("size") @DefaultValue("50") int size) {
+    @Operation(summary = "List a device's commands", description = "Newest first, one page at a time.")
+    @APIResponse(responseCode = "200", description = "One page of commands",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CommandPageView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    public CommandPageView list(@Parameter(description = "The device's id") @PathParam("id") String deviceId,
+                                @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") int page,
+                                @Parameter(description = "Page size, 1 to 500") @QueryParam("size") @DefaultValue("50") int size) {
         return CommandPageView.of(commands.list(provisioning.find(deviceId).getId(), page, size));
     }
 

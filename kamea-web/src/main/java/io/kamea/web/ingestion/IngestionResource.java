@@ -1,6 +1,7 @@
 package io.kamea.web.ingestion;
 
 import io.kamea.ingestion.IngestionStatistics;
+import io.kamea.web.ApiTags;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -8,6 +9,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/ingestion}: messages forwarded to the bus and rejected to the dead-letter queue, by
@@ -16,12 +23,20 @@ import java.util.Map;
 @RequestScoped
 @Path("ingestion")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = ApiTags.INGESTION)
 public class IngestionResource {
 
     @Inject
     IngestionStatistics statistics;
 
     @GET
+    @Operation(summary = "Ingestion counters since the server started",
+            description = "<stream>.forwarded: messages forwarded to the bus; <stream>.rejected.<reason>: messages "
+                    + "dead-lettered, by reason. Streams: telemetry, reported-configuration.")
+    @APIResponse(responseCode = "200", description = "Counters by name",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(
+                    name = "IngestionCounters", type = SchemaType.OBJECT, additionalProperties = Long.class,
+                    example = "{\"telemetry.forwarded\": 120345, \"telemetry.rejected.unknown-device\": 2}")))
     public Map<String, Long> counters() {
         return statistics.snapshot();
     }

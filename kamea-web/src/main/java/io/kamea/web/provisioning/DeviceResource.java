@@ -3,6 +3,8 @@ package io.kamea.web.provisioning;
 import io.kamea.platform.InvalidRequestException;
 import io.kamea.provisioning.ProvisioningService;
 import io.kamea.provisioning.ProvisioningType;
+import io.kamea.web.ApiTags;
+import io.kamea.web.ProblemResponses;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -20,12 +22,21 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /api/devices}: provision, list, show and remove devices. */
 @RequestScoped
 @Path("devices")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = ApiTags.DEVICES)
 public class DeviceResource {
 
     @Inject
@@ -35,6 +46,15 @@ public class DeviceResource {
     UriInfo uriInfo;
 
     @POST
+    @Operation(summary = "Provision a device",
+            description = "Creates the device and its broker account, confined to its five topics. A password "
+                    + "device's credentials are in this answer only.")
+    @APIResponse(responseCode = "201", description = "Provisioned",
+            headers = @Header(name = "Location", description = "The device's URL", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeviceView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
     public Response create(DeviceRequest request) {
         if (request == null) {
             throw new InvalidRequestException("A JSON body with name and provisioning is required");
@@ -46,21 +66,37 @@ public class DeviceResource {
     }
 
     @GET
-    public DevicePageView list(@QueryParam("page") @DefaultValue("0") int page,
-                               @QueryParam("size") @DefaultValue("50") int size,
+    @Operation(summary = "List devices", description = "Newest first, one page at a time, without credentials.")
+    @APIResponse(responseCode = "200", description = "One page of devices",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DevicePageView.class)))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    public DevicePageView list(@Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") int page,
+                               @Parameter(description = "Page size, 1 to 500") @QueryParam("size") @DefaultValue("50") int size,
+                               @Parameter(description = "Only connected (true) or not connected (false) devices; all if absent",
+                                       schema = @Schema(type = SchemaType.STRING, enumeration = {"true", "false"}))
                                @QueryParam("connected") String connected) {
         return DevicePageView.of(provisioning.list(page, size, connectedFilter(connected)));
     }
 
     @GET
     @Path("{id}")
-    public DeviceView get(@PathParam("id") String id) {
+    @Operation(summary = "Show a device", description = "The device with its topics (never its credentials).")
+    @APIResponse(responseCode = "200", description = "The device",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeviceView.class)))
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    public DeviceView get(@Parameter(description = "The device's id") @PathParam("id") String id) {
         return DeviceView.of(provisioning.find(id));
     }
 
     @DELETE
     @Path("{id}")
-    public Response delete(@PathParam("id") String id) {
+    @Operation(summary = "Remove a device",
+            description = "Removes its broker account (closing its connections), then the device.")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
+    public Response delete(@Parameter(description = "The device's id") @PathParam("id") String id) {
         provisioning.deprovision(id);
         return Response.noContent().build();
     }
