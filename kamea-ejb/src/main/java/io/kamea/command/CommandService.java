@@ -10,6 +10,7 @@ import io.kamea.provisioning.DeviceDirectory;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -54,6 +55,9 @@ public class CommandService {
 
     @Inject
     BrokerAccounts broker;
+
+    @Inject
+    Event<CommandCompleted> completed;
 
     Clock clock = Clock.systemUTC();
 
@@ -129,7 +133,9 @@ public class CommandService {
                 .setParameter("now", now).setParameter("id", command.getId())
                 .setParameter("pending", CommandStatus.PENDING)
                 .executeUpdate();
-        if (succeeded == 0) {
+        if (succeeded > 0) {
+            completed.fire(new CommandCompleted(command.getId(), CommandStatus.SUCCEEDED));
+        } else {
             em.createQuery("update Command c set c.lateResponse = :body, c.lateAt = :now where c.id = :id")
                     .setParameter("body", body).setParameter("now", now).setParameter("id", command.getId())
                     .executeUpdate();
@@ -148,6 +154,7 @@ public class CommandService {
                 .setParameter("pending", CommandStatus.PENDING)
                 .executeUpdate();
         if (expired > 0) {
+            completed.fire(new CommandCompleted(commandId, CommandStatus.TIMED_OUT));
             waiters.notifyAfterCommit(commandId);
         }
     }

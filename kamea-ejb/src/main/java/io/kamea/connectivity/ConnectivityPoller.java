@@ -13,6 +13,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -61,6 +62,9 @@ public class ConnectivityPoller {
 
     @Inject
     ConnectionEventQueue eventQueue;
+
+    @Inject
+    Event<ConnectivityPolled> polled;
 
     Clock clock = Clock.systemUTC();
 
@@ -120,6 +124,7 @@ public class ConnectivityPoller {
         List<DeviceConnected> connected = tracker.reconcile(listed, gone, start);
         notifier.announce(connected);
         Duration took = Duration.between(start, clock.instant());
+        polled.fire(new ConnectivityPolled(took, listed.size()));
         LOG.fine(() -> "Connectivity: poll of " + listed.size() + " connections in " + took.toMillis() + " ms");
     }
 

@@ -1,6 +1,9 @@
 package io.kamea.web;
 
-/** The OpenAPI tags, one per feature, that group the operations in the document. */
+/**
+ * The OpenAPI tags, one per feature, that group the operations in the document (described in
+ * {@code META-INF/openapi.yaml}).
+ */
 public final class ApiTags {
 
     public static final String DEVICES = "devices";

@@ -7,26 +7,14 @@ import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.OffsetDateTime;
 import java.util.Locale;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A command and its outcome. Payloads and responses are shown as JSON when they are JSON, else
  * as strings.
  */
-@Schema(name = "Command", description = "A command and its outcome; times are ISO-8601, UTC")
-public record CommandView(
-        String id,
-        String deviceId,
-        String name,
-        @Schema(description = "What was sent: any JSON value; absent if none") JsonValue payload,
-        @Schema(enumeration = {"pending", "succeeded", "timed-out"}) String status,
-        @Schema(description = "The device was not connected when the command was sent") boolean deviceOffline,
-        String createdAt,
-        @Schema(description = "Until when the device may answer") String deadline,
-        @Schema(description = "When it succeeded or timed out") String completedAt,
-        @Schema(description = "The device's answer in time: JSON if it is JSON, else a string") JsonValue response,
-        @Schema(description = "An answer after the deadline, kept without changing the outcome") JsonValue lateResponse,
-        String lateAt) {
+public record CommandView(String id, String deviceId, String name, JsonValue payload, String status,
+                          boolean deviceOffline, String createdAt, String deadline, String completedAt,
+                          JsonValue response, JsonValue lateResponse, String lateAt) {
 
     /** Looked up once: {@code Json.create...} searches the class path for a provider at every call. */
     private static final JsonProvider JSON = JsonProvider.provider();

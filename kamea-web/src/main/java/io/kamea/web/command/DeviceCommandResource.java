@@ -36,11 +36,9 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -81,27 +79,19 @@ public class DeviceCommandResource {
             description = "Publishes the request QoS 1 on device/<if>/command/request/<name>/<id>. The device answers "
                     + "on device/<if>/command/response/<id> before the deadline (succeeded), else the command times "
                     + "out (timed-out); a later answer is kept as lateResponse.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(name = "CommandRequest", type = SchemaType.OBJECT, requiredProperties = {"name"}, properties = {
-                    @SchemaProperty(name = "name", type = SchemaType.STRING, example = "start",
-                            description = "One MQTT topic level: no / + # . or spaces, 1 to 100 characters"),
-                    @SchemaProperty(name = "payload", example = "{\"speed\": 3}",
-                            description = "Any JSON value, published as is; optional"),
-                    @SchemaProperty(name = "timeoutSeconds", type = SchemaType.INTEGER, minimum = "1", maximum = "300",
-                            defaultValue = "30", description = "Seconds the device has to answer")})))
+    @RequestBody(ref = "CommandRequest")
     @APIResponse(responseCode = "202", description = "Sent; the outcome comes later (see Location)",
-            headers = @Header(name = "Location", description = "The command's URL, /api/commands/{commandId}",
-                    schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommandView.class)))
+            headers = @Header(name = "Location", description = "The command's URL, /api/commands/{commandId}"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CommandView")))
     @APIResponse(responseCode = "200", description = "With wait=true: settled, succeeded or timed-out",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommandView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CommandView")))
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
-    public void send(@Parameter(description = "The device's id") @PathParam("id") String deviceId,
+    public void send(@Parameter(description = "The device's id", required = true) @PathParam("id") String deviceId,
                      @Parameter(description = "Answer only when the command succeeded or timed out")
                      @QueryParam("wait") @DefaultValue("false") boolean wait,
-                     @Parameter(hidden = true) String body, @Suspended AsyncResponse async) {
+                     String body, @Suspended AsyncResponse async) {
         Device device = provisioning.find(deviceId);
         JsonObject request = parse(body);
         Command command = commands.send(device, string(request, "name"), payload(request), timeout(request));
@@ -129,12 +119,10 @@ public class DeviceCommandResource {
 
     @GET
     @Operation(summary = "List a device's commands", description = "Newest first, one page at a time.")
-    @APIResponse(responseCode = "200", description = "One page of commands",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = CommandPageView.class)))
+    @APIResponse(responseCode = "200", description = "One page of commands")
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
-    public CommandPageView list(@Parameter(description = "The device's id") @PathParam("id") String deviceId,
+    public CommandPageView list(@Parameter(description = "The device's id", required = true) @PathParam("id") String deviceId,
                                 @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") int page,
                                 @Parameter(description = "Page size, 1 to 500") @QueryParam("size") @DefaultValue("50") int size) {
         return CommandPageView.of(commands.list(provisioning.find(deviceId).getId(), page, size));

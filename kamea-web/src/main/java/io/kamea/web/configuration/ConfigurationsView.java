@@ -6,13 +6,9 @@ import io.kamea.configuration.ReportedConfiguration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Desired and reported side by side, and per key: {@code in-sync}, {@code pending} or {@code drifted}. */
-@Schema(name = "Configurations", description = "Desired and reported configurations, and where each key stands")
 public record ConfigurationsView(DesiredConfigurationView desired, ReportedConfigurationView reported,
-                                 @Schema(description = "Per key: in-sync, pending or drifted",
-                                         example = "{\"mode\": \"drifted\", \"temp\": \"in-sync\"}")
                                  Map<String, String> keys) {
 
     static ConfigurationsView of(String deviceId, DesiredConfiguration desired, ReportedConfiguration reported) {

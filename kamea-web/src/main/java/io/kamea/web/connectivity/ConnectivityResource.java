@@ -15,8 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,12 +37,10 @@ public class ConnectivityResource {
     @GET
     @Operation(summary = "Whether a device is connected",
             description = "Since when, when it was last seen connected, and its latest transitions, newest first.")
-    @APIResponse(responseCode = "200", description = "The device's connectivity",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ConnectivityView.class)))
+    @APIResponse(responseCode = "200", description = "The device's connectivity")
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
-    public ConnectivityView get(@Parameter(description = "The device's id") @PathParam("id") String id,
+    public ConnectivityView get(@Parameter(description = "The device's id", required = true) @PathParam("id") String id,
                                 @Parameter(description = "How many transitions, 0 to 100")
                                 @QueryParam("history") @DefaultValue("20") int history) {
         if (history < 0 || history > MAX_HISTORY) {

@@ -10,9 +10,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -33,10 +30,7 @@ public class IngestionResource {
     @Operation(summary = "Ingestion counters since the server started",
             description = "<stream>.forwarded: messages forwarded to the bus; <stream>.rejected.<reason>: messages "
                     + "dead-lettered, by reason. Streams: telemetry, reported-configuration.")
-    @APIResponse(responseCode = "200", description = "Counters by name",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(
-                    name = "IngestionCounters", type = SchemaType.OBJECT, additionalProperties = Long.class,
-                    example = "{\"telemetry.forwarded\": 120345, \"telemetry.rejected.unknown-device\": 2}")))
+    @APIResponse(responseCode = "200", ref = "IngestionCounters")
     public Map<String, Long> counters() {
         return statistics.snapshot();
     }

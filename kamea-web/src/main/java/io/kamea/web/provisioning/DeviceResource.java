@@ -23,10 +23,7 @@ import jakarta.ws.rs.core.Context;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -50,8 +47,7 @@ public class DeviceResource {
             description = "Creates the device and its broker account, confined to its five topics. A password "
                     + "device's credentials are in this answer only.")
     @APIResponse(responseCode = "201", description = "Provisioned",
-            headers = @Header(name = "Location", description = "The device's URL", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeviceView.class)))
+            headers = @Header(name = "Location", description = "The device's URL"))
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
@@ -67,14 +63,12 @@ public class DeviceResource {
 
     @GET
     @Operation(summary = "List devices", description = "Newest first, one page at a time, without credentials.")
-    @APIResponse(responseCode = "200", description = "One page of devices",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = DevicePageView.class)))
+    @APIResponse(responseCode = "200", description = "One page of devices")
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     public DevicePageView list(@Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") int page,
                                @Parameter(description = "Page size, 1 to 500") @QueryParam("size") @DefaultValue("50") int size,
-                               @Parameter(description = "Only connected (true) or not connected (false) devices; all if absent",
-                                       schema = @Schema(type = SchemaType.STRING, enumeration = {"true", "false"}))
+                               @Parameter(description = "true: only connected devices, false: only devices not connected; "
+                                       + "absent: all")
                                @QueryParam("connected") String connected) {
         return DevicePageView.of(provisioning.list(page, size, connectedFilter(connected)));
     }
@@ -82,10 +76,9 @@ public class DeviceResource {
     @GET
     @Path("{id}")
     @Operation(summary = "Show a device", description = "The device with its topics (never its credentials).")
-    @APIResponse(responseCode = "200", description = "The device",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeviceView.class)))
+    @APIResponse(responseCode = "200", description = "The device")
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
-    public DeviceView get(@Parameter(description = "The device's id") @PathParam("id") String id) {
+    public DeviceView get(@Parameter(description = "The device's id", required = true) @PathParam("id") String id) {
         return DeviceView.of(provisioning.find(id));
     }
 
@@ -96,7 +89,7 @@ public class DeviceResource {
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
-    public Response delete(@Parameter(description = "The device's id") @PathParam("id") String id) {
+    public Response delete(@Parameter(description = "The device's id", required = true) @PathParam("id") String id) {
         provisioning.deprovision(id);
         return Response.noContent().build();
     }

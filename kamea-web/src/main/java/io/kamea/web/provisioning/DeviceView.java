@@ -5,31 +5,18 @@ import io.kamea.provisioning.DeviceTopics;
 import io.kamea.provisioning.ProvisionedDevice;
 import java.util.List;
 import java.util.Locale;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A device as the API shows it; credentials appear only in the answer that created them. */
-@Schema(name = "Device", description = "A device with its topics")
-public record DeviceView(
-        @Schema(description = "Kamea's id of the device (UUID)") String id,
-        String name,
-        @Schema(description = "The broker's name of the device: its login, MQTT client id and second topic level")
-        String interfaceName,
-        @Schema(enumeration = {"password", "certificate"}) String provisioning,
-        @Schema(description = "How its telemetry payloads are decoded", example = "json") String codec,
-        @Schema(description = "ISO-8601, UTC") String createdAt,
-        List<TopicView> topics,
-        @Schema(description = "Only in the answer to the provisioning of a password device: not shown again")
-        Credentials credentials) {
+public record DeviceView(String id, String name, String interfaceName, String provisioning, String codec,
+                         String createdAt, List<TopicView> topics, Credentials credentials) {
 
-    @Schema(name = "Topic", description = "An MQTT topic (filter) the device may use")
-    public record TopicView(String topic, @Schema(enumeration = {"read", "write"}) String access) {
+    public record TopicView(String topic, String access) {
 
         static TopicView of(DeviceTopics.Topic topic) {
             return new TopicView(topic.filter(), topic.access().name().toLowerCase(Locale.ROOT));
         }
     }
 
-    @Schema(name = "Credentials", description = "The device's MQTT login (also its client id) and password")
     public record Credentials(String login, String password) {
     }
 
