@@ -25,7 +25,8 @@ public class ConnectivityMetrics {
 
     static final Metadata POLL = Metadata.builder().withName("kamea.connectivity.poll")
             .withDescription("Duration of the polls of the broker's connections (those that succeeded)")
-            .withUnit(MetricUnits.SECONDS).build();
+            // the unit of the recorded values: Prometheus output converts them to seconds
+            .withUnit(MetricUnits.NANOSECONDS).build();
     static final Metadata CONNECTED = Metadata.builder().withName("kamea.devices.connected")
             .withDescription("Devices connected to the broker, as known at the last poll").build();
 

@@ -11,6 +11,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -27,10 +29,13 @@ public class CommandResource {
 
     @GET
     @Path("{commandId}")
-    @Operation(summary = "Show a command and its outcome")
-    @APIResponse(responseCode = "200", description = "The command")
+    @Operation(operationId = "getCommand",
+            summary = "Show a command and its outcome")
+    @APIResponse(responseCode = "200", description = "The command",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CommandView")))
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
-    public CommandView get(@Parameter(description = "The command's id", required = true) @PathParam("commandId") String commandId) {
+    public CommandView get(@Parameter(description = "The command's id", required = true)
+                           @PathParam("commandId") String commandId) {
         return CommandView.of(commands.find(commandId));
     }
 }

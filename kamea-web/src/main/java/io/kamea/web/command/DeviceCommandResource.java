@@ -75,7 +75,8 @@ public class DeviceCommandResource {
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Send a command to a device",
+    @Operation(operationId = "sendCommand",
+            summary = "Send a command to a device",
             description = "Publishes the request QoS 1 on device/<if>/command/request/<name>/<id>. The device answers "
                     + "on device/<if>/command/response/<id> before the deadline (succeeded), else the command times "
                     + "out (timed-out); a later answer is kept as lateResponse.")
@@ -118,13 +119,18 @@ public class DeviceCommandResource {
     }
 
     @GET
-    @Operation(summary = "List a device's commands", description = "Newest first, one page at a time.")
-    @APIResponse(responseCode = "200", description = "One page of commands")
+    @Operation(operationId = "listCommands",
+            summary = "List a device's commands", description = "Newest first, one page at a time.")
+    @APIResponse(responseCode = "200", description = "One page of commands",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CommandPageView")))
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
-    public CommandPageView list(@Parameter(description = "The device's id", required = true) @PathParam("id") String deviceId,
-                                @Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") int page,
-                                @Parameter(description = "Page size, 1 to 500") @QueryParam("size") @DefaultValue("50") int size) {
+    public CommandPageView list(@Parameter(description = "The device's id", required = true)
+                                @PathParam("id") String deviceId,
+                                @Parameter(description = "Page number, from 0")
+                                @QueryParam("page") @DefaultValue("0") int page,
+                                @Parameter(description = "Page size, 1 to 500")
+                                @QueryParam("size") @DefaultValue("50") int size) {
         return CommandPageView.of(commands.list(provisioning.find(deviceId).getId(), page, size));
     }
 

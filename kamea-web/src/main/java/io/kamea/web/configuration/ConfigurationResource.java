@@ -18,6 +18,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -43,11 +45,14 @@ public class ConfigurationResource {
     DesiredConfigurationService desired;
 
     @GET
-    @Operation(summary = "Desired and reported configurations side by side",
+    @Operation(operationId = "getConfigurations",
+            summary = "Desired and reported configurations side by side",
             description = "With, per key: in-sync, pending (not reported since it was set) or drifted.")
-    @APIResponse(responseCode = "200", description = "Both configurations and the state of each key")
+    @APIResponse(responseCode = "200", description = "Both configurations and the state of each key",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ConfigurationsView")))
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
-    public ConfigurationsView all(@Parameter(description = "The device's id", required = true) @PathParam("id") String id) {
+    public ConfigurationsView all(@Parameter(description = "The device's id", required = true)
+                                  @PathParam("id") String id) {
         String deviceId = provisioning.find(id).getId();
         var want = desired.current(deviceId).orElse(null);
         var have = reported.current(deviceId).orElse(null);
@@ -58,15 +63,19 @@ public class ConfigurationResource {
     @PUT
     @Path("desired")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace the desired configuration",
+    @Operation(operationId = "replaceDesiredConfiguration",
+            summary = "Replace the desired configuration",
             description = "The whole set of keys (a key left out is removed). Stored with the next version and "
                     + "published to the device, QoS 1 and retained, on device/<if>/configs/desired.")
     @RequestBody(ref = "DesiredConfiguration")
-    @APIResponse(responseCode = "200", description = "Stored and published")
+    @APIResponse(responseCode = "200", description = "Stored and published",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(ref = "DesiredConfigurationView")))
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
-    public DesiredConfigurationView replaceDesired(@Parameter(description = "The device's id", required = true) @PathParam("id") String id,
+    public DesiredConfigurationView replaceDesired(@Parameter(description = "The device's id", required = true)
+                                                   @PathParam("id") String id,
                                                    String body) {
         Device device = provisioning.find(id);
         JsonObject document = Documents.parseObject(body)
@@ -77,21 +86,29 @@ public class ConfigurationResource {
 
     @GET
     @Path("desired")
-    @Operation(summary = "The desired configuration", description = "Version 0 and no document if none was set.")
-    @APIResponse(responseCode = "200", description = "The desired configuration")
+    @Operation(operationId = "getDesiredConfiguration",
+            summary = "The desired configuration", description = "Version 0 and no document if none was set.")
+    @APIResponse(responseCode = "200", description = "The desired configuration",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(ref = "DesiredConfigurationView")))
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
-    public DesiredConfigurationView desired(@Parameter(description = "The device's id", required = true) @PathParam("id") String id) {
+    public DesiredConfigurationView desired(@Parameter(description = "The device's id", required = true)
+                                            @PathParam("id") String id) {
         String deviceId = provisioning.find(id).getId();
         return DesiredConfigurationView.of(deviceId, desired.current(deviceId).orElse(null));
     }
 
     @GET
     @Path("reported")
-    @Operation(summary = "The configuration the device last reported",
+    @Operation(operationId = "getReportedConfiguration",
+            summary = "The configuration the device last reported",
             description = "Version = how many reports; 0 and no document if it never reported.")
-    @APIResponse(responseCode = "200", description = "The reported configuration")
+    @APIResponse(responseCode = "200", description = "The reported configuration",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(ref = "ReportedConfigurationView")))
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
-    public ReportedConfigurationView reported(@Parameter(description = "The device's id", required = true) @PathParam("id") String id) {
+    public ReportedConfigurationView reported(@Parameter(description = "The device's id", required = true)
+                                              @PathParam("id") String id) {
         String deviceId = provisioning.find(id).getId();
         return ReportedConfigurationView.of(deviceId, reported.current(deviceId).orElse(null));
     }

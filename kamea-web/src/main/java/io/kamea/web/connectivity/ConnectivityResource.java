@@ -15,6 +15,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,9 +37,11 @@ public class ConnectivityResource {
     ConnectivityService connectivity;
 
     @GET
-    @Operation(summary = "Whether a device is connected",
+    @Operation(operationId = "getConnectivity",
+            summary = "Whether a device is connected",
             description = "Since when, when it was last seen connected, and its latest transitions, newest first.")
-    @APIResponse(responseCode = "200", description = "The device's connectivity")
+    @APIResponse(responseCode = "200", description = "The device's connectivity",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ConnectivityView")))
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public ConnectivityView get(@Parameter(description = "The device's id", required = true) @PathParam("id") String id,

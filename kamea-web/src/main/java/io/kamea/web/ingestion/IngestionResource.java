@@ -27,7 +27,8 @@ public class IngestionResource {
     IngestionStatistics statistics;
 
     @GET
-    @Operation(summary = "Ingestion counters since the server started",
+    @Operation(operationId = "getIngestionCounters",
+            summary = "Ingestion counters since the server started",
             description = "<stream>.forwarded: messages forwarded to the bus; <stream>.rejected.<reason>: messages "
                     + "dead-lettered, by reason. Streams: telemetry, reported-configuration.")
     @APIResponse(responseCode = "200", ref = "IngestionCounters")

@@ -23,6 +23,8 @@ import jakarta.ws.rs.core.Context;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -43,10 +45,12 @@ public class DeviceResource {
     UriInfo uriInfo;
 
     @POST
-    @Operation(summary = "Provision a device",
+    @Operation(operationId = "createDevice",
+            summary = "Provision a device",
             description = "Creates the device and its broker account, confined to its five topics. A password "
                     + "device's credentials are in this answer only.")
     @APIResponse(responseCode = "201", description = "Provisioned",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DeviceView")),
             headers = @Header(name = "Location", description = "The device's URL"))
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
@@ -62,21 +66,27 @@ public class DeviceResource {
     }
 
     @GET
-    @Operation(summary = "List devices", description = "Newest first, one page at a time, without credentials.")
-    @APIResponse(responseCode = "200", description = "One page of devices")
+    @Operation(operationId = "listDevices",
+            summary = "List devices", description = "Newest first, one page at a time, without credentials.")
+    @APIResponse(responseCode = "200", description = "One page of devices",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DevicePageView")))
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
-    public DevicePageView list(@Parameter(description = "Page number, from 0") @QueryParam("page") @DefaultValue("0") int page,
-                               @Parameter(description = "Page size, 1 to 500") @QueryParam("size") @DefaultValue("50") int size,
-                               @Parameter(description = "true: only connected devices, false: only devices not connected; "
-                                       + "absent: all")
+    public DevicePageView list(@Parameter(description = "Page number, from 0")
+                               @QueryParam("page") @DefaultValue("0") int page,
+                               @Parameter(description = "Page size, 1 to 500")
+                               @QueryParam("size") @DefaultValue("50") int size,
+                               @Parameter(description = "true: only connected devices, false: only those not "
+                                       + "connected; absent: all")
                                @QueryParam("connected") String connected) {
         return DevicePageView.of(provisioning.list(page, size, connectedFilter(connected)));
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Show a device", description = "The device with its topics (never its credentials).")
-    @APIResponse(responseCode = "200", description = "The device")
+    @Operation(operationId = "getDevice",
+            summary = "Show a device", description = "The device with its topics (never its credentials).")
+    @APIResponse(responseCode = "200", description = "The device",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DeviceView")))
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     public DeviceView get(@Parameter(description = "The device's id", required = true) @PathParam("id") String id) {
         return DeviceView.of(provisioning.find(id));
@@ -84,7 +94,8 @@ public class DeviceResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Remove a device",
+    @Operation(operationId = "deleteDevice",
+            summary = "Remove a device",
             description = "Removes its broker account (closing its connections), then the device.")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
