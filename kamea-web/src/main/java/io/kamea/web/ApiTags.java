@@ -1,8 +1,9 @@
 package io.kamea.web;
 
 /**
- * The OpenAPI tags, one per feature, that group the operations in the document (described in
- * {@code META-INF/openapi.yaml}).
+ * The OpenAPI tags, one per feature, that group the operations; described in
+ * {@code META-INF/openapi.yaml}. Each operation names its tag ({@code @Tag(ref = ...)}): Payara
+ * adds a bare copy of the tag to the document for every class annotated with it.
  */
 public final class ApiTags {
 

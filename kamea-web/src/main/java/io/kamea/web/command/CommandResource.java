@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Path("commands")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = ApiTags.COMMANDS)
 public class CommandResource {
 
     @Inject
@@ -29,6 +28,7 @@ public class CommandResource {
 
     @GET
     @Path("{commandId}")
+    @Tag(ref = ApiTags.COMMANDS)
     @Operation(operationId = "getCommand",
             summary = "Show a command and its outcome")
     @APIResponse(responseCode = "200", description = "The command",

@@ -48,7 +48,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Path("devices/{id}/commands")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = ApiTags.COMMANDS)
 public class DeviceCommandResource {
 
     /** Looked up once: {@code Json.create...} searches the class path for a provider at every call. */
@@ -75,6 +74,7 @@ public class DeviceCommandResource {
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Tag(ref = ApiTags.COMMANDS)
     @Operation(operationId = "sendCommand",
             summary = "Send a command to a device",
             description = "Publishes the request QoS 1 on device/<if>/command/request/<name>/<id>. The device answers "
@@ -119,6 +119,7 @@ public class DeviceCommandResource {
     }
 
     @GET
+    @Tag(ref = ApiTags.COMMANDS)
     @Operation(operationId = "listCommands",
             summary = "List a device's commands", description = "Newest first, one page at a time.")
     @APIResponse(responseCode = "200", description = "One page of commands",

@@ -32,7 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Path("devices/{id}/configurations")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = ApiTags.CONFIGURATIONS)
 public class ConfigurationResource {
 
     @Inject
@@ -45,6 +44,7 @@ public class ConfigurationResource {
     DesiredConfigurationService desired;
 
     @GET
+    @Tag(ref = ApiTags.CONFIGURATIONS)
     @Operation(operationId = "getConfigurations",
             summary = "Desired and reported configurations side by side",
             description = "With, per key: in-sync, pending (not reported since it was set) or drifted.")
@@ -63,6 +63,7 @@ public class ConfigurationResource {
     @PUT
     @Path("desired")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Tag(ref = ApiTags.CONFIGURATIONS)
     @Operation(operationId = "replaceDesiredConfiguration",
             summary = "Replace the desired configuration",
             description = "The whole set of keys (a key left out is removed). Stored with the next version and "
@@ -86,6 +87,7 @@ public class ConfigurationResource {
 
     @GET
     @Path("desired")
+    @Tag(ref = ApiTags.CONFIGURATIONS)
     @Operation(operationId = "getDesiredConfiguration",
             summary = "The desired configuration", description = "Version 0 and no document if none was set.")
     @APIResponse(responseCode = "200", description = "The desired configuration",
@@ -100,6 +102,7 @@ public class ConfigurationResource {
 
     @GET
     @Path("reported")
+    @Tag(ref = ApiTags.CONFIGURATIONS)
     @Operation(operationId = "getReportedConfiguration",
             summary = "The configuration the device last reported",
             description = "Version = how many reports; 0 and no document if it never reported.")

@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Path("devices/{id}/connectivity")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = ApiTags.CONNECTIVITY)
 public class ConnectivityResource {
 
     static final int MAX_HISTORY = 100;
@@ -37,6 +36,7 @@ public class ConnectivityResource {
     ConnectivityService connectivity;
 
     @GET
+    @Tag(ref = ApiTags.CONNECTIVITY)
     @Operation(operationId = "getConnectivity",
             summary = "Whether a device is connected",
             description = "Since when, when it was last seen connected, and its latest transitions, newest first.")

@@ -20,13 +20,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Path("ingestion")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = ApiTags.INGESTION)
 public class IngestionResource {
 
     @Inject
     IngestionStatistics statistics;
 
     @GET
+    @Tag(ref = ApiTags.INGESTION)
     @Operation(operationId = "getIngestionCounters",
             summary = "Ingestion counters since the server started",
             description = "<stream>.forwarded: messages forwarded to the bus; <stream>.rejected.<reason>: messages "

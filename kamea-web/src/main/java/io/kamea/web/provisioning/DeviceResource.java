@@ -35,7 +35,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("devices")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = ApiTags.DEVICES)
 public class DeviceResource {
 
     @Inject
@@ -45,6 +44,7 @@ public class DeviceResource {
     UriInfo uriInfo;
 
     @POST
+    @Tag(ref = ApiTags.DEVICES)
     @Operation(operationId = "createDevice",
             summary = "Provision a device",
             description = "Creates the device and its broker account, confined to its five topics. A password "
@@ -66,6 +66,7 @@ public class DeviceResource {
     }
 
     @GET
+    @Tag(ref = ApiTags.DEVICES)
     @Operation(operationId = "listDevices",
             summary = "List devices", description = "Newest first, one page at a time, without credentials.")
     @APIResponse(responseCode = "200", description = "One page of devices",
@@ -83,6 +84,7 @@ public class DeviceResource {
 
     @GET
     @Path("{id}")
+    @Tag(ref = ApiTags.DEVICES)
     @Operation(operationId = "getDevice",
             summary = "Show a device", description = "The device with its topics (never its credentials).")
     @APIResponse(responseCode = "200", description = "The device",
@@ -94,6 +96,7 @@ public class DeviceResource {
 
     @DELETE
     @Path("{id}")
+    @Tag(ref = ApiTags.DEVICES)
     @Operation(operationId = "deleteDevice",
             summary = "Remove a device",
             description = "Removes its broker account (closing its connections), then the device.")
