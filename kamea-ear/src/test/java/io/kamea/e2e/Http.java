@@ -40,6 +40,11 @@ final class Http {
         return send(method, Stack.API + path, body, null);
     }
 
+    /** A GET on the application server outside the API ({@code /openapi}, {@code /health}...). */
+    static Reply server(String path, String accept) {
+        return send("GET", Stack.SERVER + path, null, null, accept);
+    }
+
     static Reply management(String method, String path, String body) {
         String basic = Base64.getEncoder().encodeToString(
                 (Stack.ADMIN_LOGIN + ":" + Stack.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
@@ -47,11 +52,15 @@ final class Http {
     }
 
     private static Reply send(String method, String url, String body, String authorization) {
+        return send(method, url, body, authorization, "application/json");
+    }
+
+    private static Reply send(String method, String url, String body, String authorization, String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body))
-                .header("Accept", "application/json");
+                .header("Accept", accept);
         if (body != null) {
             request.header("Content-Type", "application/json");
         }

@@ -30,6 +30,9 @@ final class Stack {
     static final String API = env("KAMEA_API_URL", "http://localhost:8080/api");
     /** The web UI, at the root of the application the API belongs to. */
     static final String UI = API.replaceFirst("/api/?$", "/");
+
+    /** The application server's root, where /openapi, /health and /metrics are. */
+    static final String SERVER = API.replaceFirst("/api/?$", "");
     static final String MQTT_URL = env("MGMT_MQTT_INGESTION_URL", "ssl://localhost:8883");
     static final String MANAGEMENT_URL = env("MQTT_BROKER_URL", "https://localhost:15671/api");
     static final String ADMIN_LOGIN = env("RMQ_LOGIN", "kamea-admin");

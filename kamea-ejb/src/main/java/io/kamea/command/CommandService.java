@@ -10,6 +10,7 @@ import io.kamea.provisioning.DeviceDirectory;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -54,6 +55,9 @@ public class CommandService {
 
     @Inject
     BrokerAccounts broker;
+
+    @Inject
+    Event<CommandCompleted> completed;
 
     Clock clock = Clock.systemUTC();
 
@@ -129,7 +133,9 @@ public class CommandService {
                 .setParameter("now", now).setParameter("id", command.getId())
                 .setParameter("pending", CommandStatus.PENDING)
                 .executeUpdate();
-        if (succeeded == 0) {
+        if (succeeded > 0) {
+            completed.fire(new CommandCompleted(command.getId(), CommandStatus.SUCCEEDED));
+        } else {
             // Only a timed-out command can be answered late. A command that already succeeded got
             // this answer again: a QoS 1 redelivery, or another application server of the cluster
             // (each one reads every response) that settled it first.
@@ -147,13 +153,16 @@ public class CommandService {
 
     /** The deadline passed: time out if nothing answered. */
     public void expire(String commandId) {
-        em.createQuery("update Command c set c.status = :timedOut, c.completedAt = :now "
+        int expired = em.createQuery("update Command c set c.status = :timedOut, c.completedAt = :now "
                         + "where c.id = :id and c.status = :pending")
                 .setParameter("timedOut", CommandStatus.TIMED_OUT)
                 .setParameter("now", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
                 .setParameter("id", commandId)
                 .setParameter("pending", CommandStatus.PENDING)
                 .executeUpdate();
+        if (expired > 0) {
+            completed.fire(new CommandCompleted(commandId, CommandStatus.TIMED_OUT));
+        }
         // Also when nothing changed: the command was settled meanwhile, maybe by another server,
         // and callers waiting here must read that outcome now rather than hang.
         waiters.notifyAfterCommit(commandId);

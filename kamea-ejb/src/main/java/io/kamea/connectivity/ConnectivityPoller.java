@@ -14,6 +14,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -67,6 +68,9 @@ public class ConnectivityPoller {
 
     @Inject
     ClusterLeases leases;
+
+    @Inject
+    Event<ConnectivityPolled> polled;
 
     Clock clock = Clock.systemUTC();
 
@@ -130,6 +134,7 @@ public class ConnectivityPoller {
         List<DeviceConnected> connected = tracker.reconcile(listed, gone, start);
         notifier.announce(connected);
         Duration took = Duration.between(start, clock.instant());
+        polled.fire(new ConnectivityPolled(took, listed.size()));
         LOG.fine(() -> "Connectivity: poll of " + listed.size() + " connections in " + took.toMillis() + " ms");
     }
 
