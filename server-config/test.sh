@@ -19,6 +19,8 @@ cleanup() {
 trap cleanup EXIT
 
 bash "$KAMEA_ROOT/server-config/run.sh"
+. "$KAMEA_ROOT/server-config/lib/tools.sh"
+browser_install
 export PG_PORT PG_DATABASE PG_USER PG_PASSWORD
 cd "$KAMEA_ROOT"
 mvn -B verify -DskipITs=false

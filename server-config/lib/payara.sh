@@ -3,7 +3,8 @@
 # Functions:
 #   payara_install            fetch payara-$PAYARA_VERSION.zip with Maven, unzip into $PAYARA_HOME
 #   payara_start              create + bind the domain once, start it (environment from env.sh is
-#                             inherited by the JVM and checked), configure JDBC once; no-op if running
+#                             inherited by the JVM and checked), configure JDBC, health, metrics and
+#                             OpenAPI once; no-op if running
 #   payara_stop               asadmin stop-domain for our domaindir, then make sure the PID is gone
 #   payara_deploy EAR|WAR     asadmin deploy --force=true; quiet on success, log tail on error
 #   payara_undeploy NAME
@@ -119,11 +120,27 @@ _payara_tune_threads() {
   fi
 }
 
+# MicroProfile Health (/health), Metrics (/metrics) and OpenAPI (/openapi) on the domain's HTTP
+# listener, without authentication: like the API they listen on $KAMEA_BIND only. Payara 6 has
+# them on by default; this pins it, once per domain (marker file).
+_payara_observability() {
+  local marker=$PAYARA_DOMAIN_DIR/config/.kamea-observability out
+  [ -f "$marker" ] && return 0
+  out=$(payara_asadmin set-microprofile-healthcheck-configuration --enabled=true --securityenabled=false \
+          --endpoint=health 2>&1) &&
+    out=$(payara_asadmin set-metrics-configuration --enabled=true --securityenabled=false --endpoint=metrics 2>&1) &&
+    out=$(payara_asadmin set-openapi-configuration --enabled=true --securityenabled=false --endpoint=openapi 2>&1) ||
+    { echo "$out" >&2; return 1; }
+  touch "$marker"
+  kamea_log "payara: /health, /metrics and /openapi on http://$KAMEA_BIND:$PAYARA_HTTP_PORT"
+}
+
 # JDBC driver, password alias, pool kamea-pool, resource jdbc/kamea; once per domain (marker file),
 # each step skipped if already there so a failed run can simply be repeated.
 _payara_configure() {
   local marker=$PAYARA_DOMAIN_DIR/config/.kamea-configured out jar
   _payara_tune_threads || return 1
+  _payara_observability || return 1
   [ -f "$marker" ] && return 0
   kamea_log "payara: configuring JDBC (driver, kamea-pool, jdbc/kamea)"
   jar=$(_payara_pg_jdbc_jar) || return 1
@@ -183,7 +200,7 @@ payara_start() {
     sleep 0.25
   done
   local v missing=
-  for v in MQTT_BROKER_URL RMQ_LOGIN RMQ_PWD MQTT_CA_PATH BUS_CONNECTION_STRING; do
+  for v in MQTT_BROKER_URL RMQ_LOGIN RMQ_PWD MQTT_CA_PATH BUS_CONNECTION_STRING RMQ_TRUST_STORE_PATH; do
     tr '\0' '\n' < "/proc/$pid/environ" | grep -q "^$v=" || missing="$missing $v"
   done
   [ -z "$missing" ] || kamea_log "payara: WARNING: the domain JVM does not see:$missing (source env.sh before payara_start)"

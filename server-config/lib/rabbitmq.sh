@@ -18,7 +18,9 @@
 #   rabbitmq-env.conf (empty), conf.d/ (empty)          so that /etc/rabbitmq is never read
 #   home/.erlang.cookie                                 HOME of the server and of the CLI tools
 #   mnesia/, log/ (rabbit.log, startup.log), node.pid   (node.pid is written by RabbitMQ itself)
-#   trust-store/ (default $RMQ_TRUST_STORE_PATH)        filled by pki/make-dev-pki.sh
+#   trust-store/ (default $RMQ_TRUST_STORE_PATH)        whitelisted CAs (pki/make-dev-pki.sh, operators) and
+#                                                       device-<interface name>.pem (the API, self-signed devices)
+#   .trust-store.staging/                               where the API writes those before moving them in
 #   trusted-cas.pem                                     broker CA + CAs of the trust store (rabbitmq_ca_bundle)
 # PID files: $PID_DIR/rabbitmq.pid (beam.smp of our node), $PID_DIR/rabbitmq-epmd.pid (only if we launched epmd).
 
@@ -152,6 +154,10 @@ rabbitmq_render_config() {
     MQTT_PLAIN="mqtt.listeners.tcp = none"
     MGMT_PLAIN="# no plain HTTP management listener (RMQ_PLAIN_LISTENERS=$RMQ_PLAIN_LISTENERS)"
   fi
+  if ! [[ $RMQ_TRUST_STORE_REFRESH_SECONDS =~ ^[1-9][0-9]*$ ]]; then
+    # 0 would stop the plugin's timer: uploaded device certificates would never be read.
+    kamea_log "rabbitmq: RMQ_TRUST_STORE_REFRESH_SECONDS must be a whole number of seconds >= 1"; return 1
+  fi
   rabbitmq_ca_bundle || return 1
   RMQ_AUTH_HTTP_URL=$(_rabbitmq_auth_http_url) || return 1
   RMQ_PASSWORD_HASH=$(_rabbitmq_password_hash "$RMQ_PWD")
@@ -171,7 +177,9 @@ rabbitmq_render_config() {
 
 # $RMQ_CA_BUNDLE_FILE (ssl_options.cacertfile): the broker CA followed by every CA certificate
 # (basicConstraints CA:TRUE) in $RMQ_TRUST_STORE_PATH, i.e. the whitelisted device CAs. Leaf
-# certificates in that folder are left to the trust store plugin.
+# certificates in that folder are left to the trust store plugin, and so are the device-*.pem
+# files, whatever they hold: those are the self-signed device certificates the Kamea API writes
+# there (docs/certificates.md); a CA in the bundle would admit everything it signs.
 rabbitmq_ca_bundle() {
   local tmp f
   mkdir -p "$(dirname "$RMQ_CA_BUNDLE_FILE")"
@@ -179,6 +187,7 @@ rabbitmq_ca_bundle() {
   cat "$RMQ_TLS_CA_CERT_PATH" > "$tmp" || { rm -f "$tmp"; return 1; }
   for f in "$RMQ_TRUST_STORE_PATH"/*.pem; do
     [ -f "$f" ] && ! cmp -s "$f" "$RMQ_TLS_CA_CERT_PATH" || continue
+    case ${f##*/} in device-*) continue ;; esac
     if openssl x509 -in "$f" -noout -text 2>/dev/null | grep -q 'CA:TRUE'; then
       cat "$f" >> "$tmp"
     fi

@@ -27,6 +27,17 @@ tools_install() {
   fi
 }
 
+# The end-to-end tests of the web UI drive a headless Chromium through its driver (Selenium,
+# kamea-ear's BrowserIT): both from Debian, so nothing is downloaded at test time.
+browser_install() {
+  local missing=()
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  if [ ${#missing[@]} -gt 0 ]; then
+    kamea_apt_install "${missing[@]}"
+  fi
+}
+
 KAMEA_M2_REPO=${KAMEA_M2_REPO:-$HOME/.m2/repository}
 
 # kamea_fetch_zip GROUP ARTIFACT VERSION CLASSIFIER|"" -> prints the path of the zip in the local

@@ -24,11 +24,20 @@ PKI_CERT_DAYS=${PKI_CERT_DAYS:-825}
 
 # --- generic helpers ----------------------------------------------------------------------------
 
-# pki_key FILE : RSA private key, mode 600 (kept if present)
+# pki_key FILE [ALGORITHM] : private key, mode 600 (kept if present). ALGORITHM: rsa (default,
+#   $PKI_KEY_BITS bits), rsa:BITS, ec:CURVE (e.g. ec:P-256) or ed25519.
 pki_key() {
   [ -f "$1" ] && return 0
   mkdir -p "$(dirname "$1")"
-  (umask 077 && openssl genpkey -algorithm RSA -pkeyopt "rsa_keygen_bits:$PKI_KEY_BITS" -out "$1" 2>/dev/null)
+  local opts
+  case ${2:-rsa} in
+    rsa) opts=(-algorithm RSA -pkeyopt "rsa_keygen_bits:$PKI_KEY_BITS") ;;
+    rsa:*) opts=(-algorithm RSA -pkeyopt "rsa_keygen_bits:${2#rsa:}") ;;
+    ec:*) opts=(-algorithm EC -pkeyopt "ec_paramgen_curve:${2#ec:}") ;;
+    ed25519) opts=(-algorithm ED25519) ;;
+    *) kamea_log "pki: unknown key algorithm $2"; return 1 ;;
+  esac
+  (umask 077 && openssl genpkey "${opts[@]}" -out "$1" 2>/dev/null)
   chmod 600 "$1"
 }
 
@@ -124,26 +133,33 @@ pki_device_cert() {
   pki_sign "$2" "$PKI_DIR/devices/$1" "$1" client
 }
 
-# pki_device_self_signed NAME : self-signed device certificate (uploaded to the trust store by the API)
+# pki_device_self_signed NAME [KEY_ALGORITHM] [SUBJECT] [BASIC_CONSTRAINTS]
+#   Self-signed device certificate NAME.pem + NAME.key (uploaded to the API by the tests).
+#   KEY_ALGORITHM: see pki_key; SUBJECT (empty: default) /O=Kamea dev/CN=NAME; BASIC_CONSTRAINTS
+#   default CA:FALSE (CA:TRUE makes a self-signed CA, which the API must refuse as a device).
 pki_device_self_signed() {
-  local prefix=$PKI_DIR/devices/$1
+  local prefix=$PKI_DIR/devices/$1 algorithm=${2:-rsa} subject=${3:-/O=Kamea dev/CN=$1} constraints=${4:-CA:FALSE}
   [ -f "$prefix.pem" ] && [ -f "$prefix.key" ] && return 0
-  kamea_log "pki: creating self-signed device certificate '$1'"
-  pki_key "$prefix.key"
-  openssl req -x509 -new -sha256 -key "$prefix.key" -days "$PKI_CERT_DAYS" -subj "/O=Kamea dev/CN=$1" \
-    -addext "basicConstraints=critical,CA:FALSE" \
-    -addext "keyUsage=critical,digitalSignature,keyEncipherment" \
+  kamea_log "pki: creating self-signed device certificate '$1' ($subject, $algorithm, $constraints)"
+  pki_key "$prefix.key" "$algorithm"
+  local usage=digitalSignature
+  [[ $algorithm == rsa* ]] && usage=$usage,keyEncipherment
+  [ "$constraints" = CA:TRUE ] && usage=$usage,keyCertSign
+  openssl req -x509 -new -key "$prefix.key" -days "$PKI_CERT_DAYS" -subj "$subject" \
+    -addext "basicConstraints=critical,$constraints" \
+    -addext "keyUsage=critical,$usage" \
     -addext "extendedKeyUsage=clientAuth" \
     -out "$prefix.pem"
   chmod 644 "$prefix.pem"
 }
 
-# pki_device_expired NAME CA_DIR : device certificate valid from 2020-01-01 to 2020-12-31
-#   (openssl x509 -req cannot back-date in OpenSSL 3.0, so a throw-away "openssl ca" setup is used).
+# pki_device_expired NAME CA_DIR|self : device certificate valid from 2020-01-01 to 2020-12-31,
+#   signed by CA_DIR or, with "self", by its own key (openssl x509 -req and req -x509 cannot
+#   back-date in OpenSSL 3.0, so a throw-away "openssl ca" setup is used).
 pki_device_expired() {
-  local name=$1 ca=$2 prefix=$PKI_DIR/devices/$1 tmp
+  local name=$1 ca=$2 prefix=$PKI_DIR/devices/$1 tmp signer
   [ -f "$prefix.pem" ] && [ -f "$prefix.key" ] && return 0
-  kamea_log "pki: creating expired device certificate '$name'"
+  kamea_log "pki: creating expired device certificate '$name' (CA: $ca)"
   pki_key "$prefix.key"
   tmp=$(mktemp -d)
   touch "$tmp/index.txt"
@@ -166,13 +182,35 @@ commonName = supplied
 basicConstraints = critical,CA:FALSE
 keyUsage = critical,digitalSignature,keyEncipherment
 extendedKeyUsage = clientAuth
-authorityKeyIdentifier = keyid,issuer
 EOF
+  if [ "$ca" = self ]; then
+    signer=(-selfsign -keyfile "$prefix.key")
+  else
+    echo "authorityKeyIdentifier = keyid,issuer" >> "$tmp/ca.cnf"
+    signer=(-cert "$ca/ca.pem" -keyfile "$ca/ca.key")
+  fi
   openssl rand -hex 16 > "$tmp/serial"
   openssl req -new -sha256 -key "$prefix.key" -subj "/O=Kamea dev/CN=$name" -out "$tmp/req.csr" 2>/dev/null
-  openssl ca -batch -notext -config "$tmp/ca.cnf" -cert "$ca/ca.pem" -keyfile "$ca/ca.key" \
+  openssl ca -batch -notext -config "$tmp/ca.cnf" "${signer[@]}" \
     -startdate 20200101000000Z -enddate 20201231000000Z -in "$tmp/req.csr" -out "$prefix.pem" 2>/dev/null
   rm -rf "$tmp"
+  chmod 644 "$prefix.pem"
+}
+
+# pki_device_forged NAME ORIGINAL : a self-signed certificate with ORIGINAL's subject and serial
+#   number but a key of its own: what anyone who saw ORIGINAL can make (docs/certificates.md).
+pki_device_forged() {
+  local prefix=$PKI_DIR/devices/$1 original=$PKI_DIR/devices/$2.pem serial subject
+  [ -f "$prefix.pem" ] && [ -f "$prefix.key" ] && return 0
+  kamea_log "pki: creating certificate '$1', a forgery of $2"
+  pki_key "$prefix.key"
+  serial=$(openssl x509 -in "$original" -noout -serial | cut -d= -f2)
+  subject=$(openssl x509 -in "$original" -noout -subject -nameopt compat | sed 's/^subject=//')
+  openssl req -x509 -new -key "$prefix.key" -days "$PKI_CERT_DAYS" -subj "$subject" -set_serial "0x$serial" \
+    -addext "basicConstraints=critical,CA:FALSE" \
+    -addext "keyUsage=critical,digitalSignature,keyEncipherment" \
+    -addext "extendedKeyUsage=clientAuth" \
+    -out "$prefix.pem"
   chmod 644 "$prefix.pem"
 }
 
@@ -181,8 +219,17 @@ pki_devices() {
   pki_device_unknown_ca
   pki_device_cert device-whitelisted "$PKI_DIR/devices/whitelisted-ca"
   pki_device_cert device-unknown-ca "$PKI_DIR/devices/unknown-ca"
-  pki_device_self_signed device-self-signed
   pki_device_expired device-expired "$PKI_DIR/devices/whitelisted-ca"
+  # self-signed: one the tests upload, one they never upload, and the ones the API must refuse
+  pki_device_self_signed device-self-signed
+  pki_device_self_signed device-self-signed-ec ec:P-256
+  pki_device_self_signed device-self-signed-ed25519 ed25519
+  pki_device_self_signed device-self-signed-other
+  pki_device_expired device-self-signed-expired self
+  pki_device_self_signed device-self-signed-no-cn rsa "/O=Kamea dev/OU=device without common name"
+  pki_device_self_signed device-self-signed-ca rsa "" CA:TRUE
+  pki_device_self_signed device-self-signed-weak rsa:1024
+  pki_device_forged device-self-signed-forged device-self-signed
 }
 
 # --- main -----------------------------------------------------------------------------------------

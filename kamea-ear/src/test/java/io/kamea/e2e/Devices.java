@@ -40,6 +40,19 @@ final class Devices {
         return new Provisioned(body.getString("id"), body.getString("name"), body.getString("interfaceName"), null, body);
     }
 
+    /** A self-signed device: no credentials, its login is the uploaded certificate's common name. */
+    static Provisioned withSelfSignedCertificate(String name, String pem) {
+        Http.Reply reply = selfSignedRequest(name, pem);
+        assertEquals(201, reply.status(), reply.body());
+        JsonObject body = reply.json();
+        return new Provisioned(body.getString("id"), body.getString("name"), body.getString("interfaceName"), null, body);
+    }
+
+    static Http.Reply selfSignedRequest(String name, String pem) {
+        return Http.api("POST", "/devices", Json.createObjectBuilder().add("name", name)
+                .add("provisioning", "self-signed").add("certificate", pem).build().toString());
+    }
+
     static Http.Reply certificateRequest(String name, String commonName) {
         String cn = commonName == null ? "" : ",\"commonName\":" + Json.createValue(commonName);
         return Http.api("POST", "/devices", "{\"name\":\"" + name + "\",\"provisioning\":\"certificate\"" + cn + "}");

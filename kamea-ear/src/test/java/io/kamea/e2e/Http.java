@@ -40,6 +40,11 @@ final class Http {
         return send(method, Stack.API + path, body, null);
     }
 
+    /** A GET on the application server outside the API ({@code /openapi}, {@code /health}...). */
+    static Reply server(String path, String accept) {
+        return send("GET", Stack.SERVER + path, null, null, "application/json", accept);
+    }
+
     static Reply management(String method, String path, String body) {
         return send(method, Stack.MANAGEMENT_URL + path, body, basic(Stack.ADMIN_LOGIN, Stack.ADMIN_PASSWORD));
     }

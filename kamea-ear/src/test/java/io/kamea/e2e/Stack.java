@@ -28,6 +28,11 @@ import javax.net.ssl.TrustManagerFactory;
 final class Stack {
 
     static final String API = env("KAMEA_API_URL", "http://localhost:8080/api");
+    /** The web UI, at the root of the application the API belongs to. */
+    static final String UI = API.replaceFirst("/api/?$", "/");
+
+    /** The application server's root, where /openapi, /health and /metrics are. */
+    static final String SERVER = API.replaceFirst("/api/?$", "");
     static final String MQTT_URL = env("MGMT_MQTT_INGESTION_URL", "ssl://localhost:8883");
     static final String MANAGEMENT_URL = env("MQTT_BROKER_URL", "https://localhost:15671/api");
     static final String ADMIN_LOGIN = env("RMQ_LOGIN", "kamea-admin");
@@ -63,7 +68,7 @@ final class Stack {
 
     /**
      * TLS trusting the broker CA and presenting a client certificate: PEM certificate and PKCS#8
-     * PEM key, as the development PKI writes them.
+     * PEM key (RSA, EC or Ed25519), as the development PKI writes them.
      */
     static SSLContext tlsWithClientCertificate(Path certificatePem, Path keyPem) {
         try {
@@ -72,7 +77,8 @@ final class Stack {
                 certificate = CertificateFactory.getInstance("X.509").generateCertificate(in);
             }
             String base64 = Files.readString(keyPem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            PrivateKey key = KeyFactory.getInstance("RSA")
+            // RSA, EC or EdDSA (Ed25519): the key is of the certificate's kind.
+            PrivateKey key = KeyFactory.getInstance(certificate.getPublicKey().getAlgorithm())
                     .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
             KeyStore identity = KeyStore.getInstance("PKCS12");
             identity.load(null, null);

@@ -82,6 +82,15 @@ public class MqttGateway {
         return "true".equalsIgnoreCase(useMqtt.trim());
     }
 
+    /** The broker's MQTT URL. */
+    public String url() {
+        return url;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
     public boolean connected() {
         MqttAsyncClient current = client;
         return current != null && current.isConnected();

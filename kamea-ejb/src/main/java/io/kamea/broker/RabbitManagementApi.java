@@ -61,6 +61,11 @@ public interface RabbitManagementApi {
     }
 
 
+    /** The authenticated user: the cheapest call that proves the API answers and takes our credentials. */
+    @GET
+    @Path("whoami")
+    Map<String, Object> whoami();
+
     @PUT
     @Path("users/{user}")
     void putUser(@PathParam("user") String user, User body);

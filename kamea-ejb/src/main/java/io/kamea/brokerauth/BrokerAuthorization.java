@@ -4,9 +4,11 @@ import io.kamea.broker.BrokerSettings;
 import io.kamea.broker.DevicePermissions;
 import io.kamea.platform.InvalidRequestException;
 import io.kamea.provisioning.AutoProvisioning;
+import io.kamea.provisioning.AutoProvisioningSettings;
 import io.kamea.provisioning.CommonNames;
 import io.kamea.provisioning.Device;
 import io.kamea.provisioning.ProvisioningType;
+import io.kamea.provisioning.RetiredCertificates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -30,6 +32,12 @@ public class BrokerAuthorization {
 
     @Inject
     BrokerSettings broker;
+
+    @Inject
+    RetiredCertificates retired;
+
+    @Inject
+    AutoProvisioningSettings autoProvisioning;
 
     @Inject
     @ConfigProperty(name = "MQTT_API_LOGIN", defaultValue = "kamea-api")
@@ -57,6 +65,14 @@ public class BrokerAuthorization {
         Optional<Device> known = devices.byInterfaceName(username);
         if (known.isPresent()) {
             return mayLogInAs(known.get());
+        }
+        if (!autoProvisioning.enabled()) {
+            LOG.fine(() -> "Broker login refused to unknown " + username + ": auto-provisioning is off");
+            return false;
+        }
+        if (retired.isRetired(username)) {
+            LOG.info(() -> "Broker login refused to " + username + ": its self-signed device was just deleted");
+            return false;
         }
         try {
             devices.register(username);

@@ -72,6 +72,25 @@ public class BusPublisher {
         }
     }
 
+    /**
+     * Opens the connection if there is none, then makes one round trip to the broker on it
+     * (a session opened and closed); throws {@link BusUnavailableException} if either fails, and
+     * the next batch connects again.
+     */
+    public void verifyConnection() {
+        try {
+            connection().createSession(false, Session.AUTO_ACKNOWLEDGE).close();
+        } catch (JMSException | RuntimeException e) {
+            reset();
+            throw new BusUnavailableException("The bus at " + url + " does not answer: " + e.getMessage(), e);
+        }
+    }
+
+    /** Where the bus is ({@code BUS_CONNECTION_STRING}). */
+    public String url() {
+        return url;
+    }
+
     private static Message toJms(Session session, BusMessage message) throws JMSException {
         Message jms;
         if (message.text()) {

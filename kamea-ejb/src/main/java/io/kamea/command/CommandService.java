@@ -10,6 +10,7 @@ import io.kamea.provisioning.DeviceDirectory;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -54,6 +55,9 @@ public class CommandService {
 
     @Inject
     BrokerAccounts broker;
+
+    @Inject
+    Event<CommandCompleted> completed;
 
     Clock clock = Clock.systemUTC();
 
@@ -129,11 +133,20 @@ public class CommandService {
                 .setParameter("now", now).setParameter("id", command.getId())
                 .setParameter("pending", CommandStatus.PENDING)
                 .executeUpdate();
-        if (succeeded == 0) {
-            em.createQuery("update Command c set c.lateResponse = :body, c.lateAt = :now where c.id = :id")
+        if (succeeded > 0) {
+            completed.fire(new CommandCompleted(command.getId(), CommandStatus.SUCCEEDED));
+        } else {
+            // Only a timed-out command can be answered late. A command that already succeeded got
+            // this answer again: a QoS 1 redelivery, or another application server of the cluster
+            // (each one reads every response) that settled it first.
+            int late = em.createQuery("update Command c set c.lateResponse = :body, c.lateAt = :now "
+                            + "where c.id = :id and c.status = :timedOut")
                     .setParameter("body", body).setParameter("now", now).setParameter("id", command.getId())
+                    .setParameter("timedOut", CommandStatus.TIMED_OUT)
                     .executeUpdate();
-            LOG.info(() -> "Late response to command " + command.getId() + " kept; its outcome stays");
+            if (late > 0) {
+                LOG.info(() -> "Late response to command " + command.getId() + " kept; its outcome stays");
+            }
         }
         waiters.notifyAfterCommit(command.getId());
     }
@@ -148,8 +161,11 @@ public class CommandService {
                 .setParameter("pending", CommandStatus.PENDING)
                 .executeUpdate();
         if (expired > 0) {
-            waiters.notifyAfterCommit(commandId);
+            completed.fire(new CommandCompleted(commandId, CommandStatus.TIMED_OUT));
         }
+        // Also when nothing changed: the command was settled meanwhile, maybe by another server,
+        // and callers waiting here must read that outcome now rather than hang.
+        waiters.notifyAfterCommit(commandId);
     }
 
     /** Pending commands, for re-arming their deadlines when the application starts. */

@@ -37,7 +37,7 @@ public class ReportedConfigurationIngestion {
     /** Looked up once: {@code Json.create...} searches the class path for a provider at every call. */
     private static final JsonProvider JSON = JsonProvider.provider();
 
-    static final String STREAM = "reported-configuration";
+    public static final String STREAM = "reported-configuration";
 
     @Inject
     DeviceDirectory directory;

@@ -2,6 +2,7 @@ package io.kamea.connectivity;
 
 import io.kamea.broker.BrokerSettings;
 import io.kamea.broker.RabbitManagementApi;
+import io.kamea.platform.ClusterLeases;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -13,6 +14,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -30,7 +32,8 @@ import java.util.logging.Logger;
 /**
  * Every {@code CONNECTIVITY_POLL_SECONDS}, lists the broker's connections (only the columns
  * needed, page by page) and reconciles the stored connectivity with them. A non-persistent
- * interval timer; a poll still running when the next is due makes that one skip.
+ * interval timer; a poll still running when the next is due makes that one skip. In a cluster every
+ * server's timer fires but only the holder of the poll's lease polls.
  */
 @Singleton
 @Startup
@@ -38,6 +41,7 @@ import java.util.logging.Logger;
 public class ConnectivityPoller {
 
     static final String COLUMNS = "name,user,vhost,connected_at";
+    static final String LEASE = "connectivity-poll";
 
     private static final Logger LOG = Logger.getLogger(ConnectivityPoller.class.getName());
 
@@ -62,6 +66,12 @@ public class ConnectivityPoller {
     @Inject
     ConnectionEventQueue eventQueue;
 
+    @Inject
+    ClusterLeases leases;
+
+    @Inject
+    Event<ConnectivityPolled> polled;
+
     Clock clock = Clock.systemUTC();
 
     private final AtomicBoolean polling = new AtomicBoolean();
@@ -81,6 +91,10 @@ public class ConnectivityPoller {
             return; // the previous poll is still running
         }
         try {
+            // Held for three periods: a dead holder is replaced within three periods.
+            if (!leases.tryTake(LEASE, settings.pollPeriod().multipliedBy(3))) {
+                return;
+            }
             eventQueue.ensureDeclared();
             poll();
             if (brokerWasDown) {
@@ -120,6 +134,7 @@ public class ConnectivityPoller {
         List<DeviceConnected> connected = tracker.reconcile(listed, gone, start);
         notifier.announce(connected);
         Duration took = Duration.between(start, clock.instant());
+        polled.fire(new ConnectivityPolled(took, listed.size()));
         LOG.fine(() -> "Connectivity: poll of " + listed.size() + " connections in " + took.toMillis() + " ms");
     }
 

@@ -17,6 +17,11 @@ public class ConnectivityService {
         return state != null && state.isConnected();
     }
 
+    /** How many devices have a broker connection open, as last known. */
+    public long connectedDevices() {
+        return em.createQuery(Queries.CONNECTED_COUNT, Long.class).getSingleResult();
+    }
+
     /** The device's state with its latest {@code historyLimit} transitions, newest first. */
     public ConnectivityState state(String deviceId, int historyLimit) {
         DeviceConnectivity state = em.find(DeviceConnectivity.class, deviceId);

@@ -9,6 +9,7 @@ final class Queries {
     static final String OPEN_CONNECTIONS = "select c.name, c.openedAt from DeviceConnection c where c.closedAt is null";
     static final String DELETE_OLD_TOMBSTONES = "delete from DeviceConnection c where c.closedAt < :before";
     static final String STATES_OF = "select s from DeviceConnectivity s where s.deviceId in :ids";
+    static final String CONNECTED_COUNT = "select count(s) from DeviceConnectivity s where s.connected = true";
     static final String TOUCH_CONNECTED = "update DeviceConnectivity s set s.lastSeen = :now where s.connected = true";
     static final String INTERFACE_NAME = "select d.interfaceName from Device d where d.id = :id";
     static final String HISTORY = "select t from ConnectivityTransition t where t.deviceId = :id order by t.at desc, t.id desc";

@@ -1,6 +1,7 @@
 package io.kamea.provisioning;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -44,6 +45,10 @@ public class Device {
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
+    /** The uploaded certificate of a self-signed device; null for every other device. */
+    @Embedded
+    private DeviceCertificate certificate;
+
     protected Device() {
         // for JPA
     }
@@ -69,6 +74,16 @@ public class Device {
      */
     public static Device withCertificate(String name, String commonName) {
         return new Device(name, commonName, ProvisioningType.CERTIFICATE);
+    }
+
+    /**
+     * A device that logs in with a self-signed certificate uploaded at provisioning: the broker
+     * knows it by the certificate's common name, and whitelists the certificate itself.
+     */
+    public static Device withSelfSignedCertificate(String name, String commonName, DeviceCertificate certificate) {
+        Device device = new Device(name, commonName, ProvisioningType.SELF_SIGNED);
+        device.certificate = certificate;
+        return device;
     }
 
     /**
@@ -117,6 +132,11 @@ public class Device {
 
     public OffsetDateTime getCreatedAt() {
         return createdAt;
+    }
+
+    /** The uploaded certificate of a self-signed device, null for every other device. */
+    public DeviceCertificate getCertificate() {
+        return certificate;
     }
 
     public DeviceTopics topics() {

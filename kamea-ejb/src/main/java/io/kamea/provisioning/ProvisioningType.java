@@ -14,6 +14,11 @@ public enum ProvisioningType {
      */
     CERTIFICATE,
     /**
+     * A self-signed client certificate uploaded at provisioning, which the broker's trust store
+     * whitelists; the interface name is the certificate's common name.
+     */
+    SELF_SIGNED,
+    /**
      * Created by Kamea itself when a device with a certificate from a whitelisted CA connects
      * unannounced (see {@link AutoProvisioning}); never asked for through the API. Like
      * {@link #CERTIFICATE}, the interface name is the certificate's common name.

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class TelemetryIngestion {
 
-    static final String STREAM = "telemetry";
+    public static final String STREAM = "telemetry";
 
     @Inject
     DeviceDirectory directory;

@@ -11,6 +11,9 @@ import static org.mockito.Mockito.when;
 import io.kamea.broker.BrokerSettings;
 import io.kamea.broker.BrokerUnavailableException;
 import io.kamea.provisioning.AutoProvisioning;
+import io.kamea.provisioning.AutoProvisioningSettings;
+import io.kamea.provisioning.RetiredCertificates;
+import java.time.Duration;
 import io.kamea.provisioning.Device;
 import io.kamea.provisioning.DeviceStatus;
 import io.kamea.provisioning.DuplicateDeviceException;
@@ -27,12 +30,17 @@ class BrokerAuthorizationTest {
     private final BrokerAuthorization authorization = new BrokerAuthorization();
     private final AutoProvisioning devices = mock(AutoProvisioning.class);
     private final BrokerSettings broker = mock(BrokerSettings.class);
+    private final RetiredCertificates retired = new RetiredCertificates();
+    private final AutoProvisioningSettings settings = mock(AutoProvisioningSettings.class);
 
     @BeforeEach
     void wire() {
         authorization.devices = devices;
         authorization.broker = broker;
         authorization.apiLogin = "kamea-api";
+        authorization.retired = retired;
+        authorization.autoProvisioning = settings;
+        when(settings.enabled()).thenReturn(true);
         when(broker.login()).thenReturn("kamea-admin");
         when(broker.vhost()).thenReturn(VHOST);
         when(devices.byInterfaceName(anyString())).thenReturn(Optional.empty());
@@ -44,6 +52,20 @@ class BrokerAuthorizationTest {
     void certificateLoginOfAnUnknownCommonNameCreatesTheDevice() {
         assertTrue(authorization.mayLogIn(CN, false));
         verify(devices).register(CN);
+    }
+
+    @Test
+    void unknownCommonNameIsRefusedWhenAutoProvisioningIsOff() {
+        when(settings.enabled()).thenReturn(false);
+        assertFalse(authorization.mayLogIn(CN, false));
+        verify(devices, never()).register(anyString());
+    }
+
+    @Test
+    void justDeletedSelfSignedDeviceDoesNotComeBackAsAnAutoDevice() {
+        retired.retireForTest(CN, Duration.ofSeconds(30));
+        assertFalse(authorization.mayLogIn(CN, false));
+        verify(devices, never()).register(anyString());
     }
 
     @Test

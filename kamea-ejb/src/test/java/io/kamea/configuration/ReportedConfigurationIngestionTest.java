@@ -41,7 +41,7 @@ class ReportedConfigurationIngestionTest {
         ingestion.directory = directory;
         ingestion.store = store;
         ingestion.bus = bus;
-        ingestion.statistics = new IngestionStatistics();
+        ingestion.statistics = mock(IngestionStatistics.class);
         ingestion.topic = "reported";
         when(directory.byInterfaceNames(anyCollection())).thenReturn(Map.of("if-1", device));
         when(store.current(anyCollection())).thenReturn(Map.of());

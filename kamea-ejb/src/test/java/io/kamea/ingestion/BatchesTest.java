@@ -9,6 +9,7 @@ import io.kamea.ingestion.rabbitmq.RabbitMessage;
 import io.kamea.ingestion.rabbitmq.TransientFailureException;
 import jakarta.ejb.EJBException;
 import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -43,6 +44,17 @@ class BatchesTest {
         }, clock));
         assertThrows(TransientFailureException.class, () -> Batches.ingest(List.of(good), incoming -> {
             throw new EJBException(new PersistenceException("database down"));
+        }, clock));
+    }
+
+    @Test
+    void lostDatabaseConnectionsAreTransientButDataErrorsAreNot() {
+        assertThrows(TransientFailureException.class, () -> Batches.ingest(List.of(good), incoming -> {
+            throw new EJBException(new PersistenceException(new SQLException("connection refused", "08001")));
+        }, clock));
+        // e.g. a connection event for a device deleted meanwhile: foreign key violation
+        assertThrows(EJBException.class, () -> Batches.ingest(List.of(good), incoming -> {
+            throw new EJBException(new PersistenceException(new SQLException("violates foreign key", "23503")));
         }, clock));
     }
 

@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kamea.broker.BrokerAccounts;
 import io.kamea.broker.BrokerUnavailableException;
-import io.kamea.platform.DatabaseMigration;
+import io.kamea.platform.ArquillianWars;
 import io.kamea.platform.InvalidRequestException;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
-import java.io.File;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,10 +22,6 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.Filters;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.ClassLoaderAsset;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,14 +34,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class ProvisioningServiceIT {
 
-    /** Test settings; failsafe keeps the real broker's environment variables away from the server. */
-    private static final String CONFIG = """
-            MQTT_BROKER_URL=https://127.0.0.1:9/api
-            RMQ_LOGIN=kamea-it
-            RMQ_PWD=not-a-secret
-            RMQ_VHOST=kamea-it
-            """;
-
     @Inject
     ProvisioningService provisioning;
 
@@ -60,36 +45,7 @@ class ProvisioningServiceIT {
 
     @Deployment
     static WebArchive deployment() {
-        for (String name : List.of("PG_PORT", "PG_DATABASE", "PG_USER", "PG_PASSWORD")) {
-            // post-boot.asadmin builds the jdbc/kamea pool from these; say so rather than fail at boot
-            if (System.getenv(name) == null) {
-                throw new IllegalStateException(name + " is not set: export the PG_* variables of server-config/env.sh");
-            }
-        }
-        Path basedir = Path.of(System.getProperty("basedir", "."));
-        File[] libraries = new File(System.getProperty("it.war-lib.dir", "target/it-war-lib")).listFiles();
-        if (libraries == null || libraries.length == 0) {
-            throw new IllegalStateException("No libraries for the test WAR: run through mvn verify");
-        }
-        return ShrinkWrap.create(WebArchive.class, "kamea-it.war")
-                .addPackages(false, Filters.exclude(
-                                // Tests, and the timer beans: Payara Micro without its data grid has
-                                // no EJB timer service, and provisioning needs none.
-                                ".*((Test|IT)|/CommandDeadlines|/CommandService|/ConnectivityPoller)(\\$.*)?\\.class"),
-                        ProvisioningService.class.getPackage(),
-                        BrokerAccounts.class.getPackage(),
-                        DatabaseMigration.class.getPackage(),
-                        io.kamea.configuration.ReportedConfiguration.class.getPackage(),
-                        io.kamea.ingestion.IncomingMessage.class.getPackage(),
-                        io.kamea.bus.BusPublisher.class.getPackage(),
-                        io.kamea.telemetry.TelemetryIngestion.class.getPackage(),
-                        io.kamea.command.Command.class.getPackage(),
-                        io.kamea.connectivity.ConnectivityService.class.getPackage())
-                .addAsResource("META-INF/persistence.xml")
-                .addAsWebInfResource(new ClassLoaderAsset("META-INF/beans.xml"), "beans.xml")
-                .addAsResource(basedir.resolve("src/main/resources/db/migration").toFile(), "db/migration")
-                .addAsResource(new StringAsset(CONFIG), "META-INF/microprofile-config.properties")
-                .addAsLibraries(libraries);
+        return ArquillianWars.kameaEjb(ArquillianWars.UNREACHABLE_BROKER);
     }
 
     @AfterEach

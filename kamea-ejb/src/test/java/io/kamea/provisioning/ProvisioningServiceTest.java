@@ -16,12 +16,19 @@ import static org.mockito.Mockito.when;
 
 import io.kamea.broker.BrokerAccounts;
 import io.kamea.broker.BrokerUnavailableException;
+import io.kamea.broker.TrustStoreFolder;
 import io.kamea.platform.InvalidRequestException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +42,7 @@ class ProvisioningServiceTest {
     private final BrokerAccounts broker = mock(BrokerAccounts.class);
     private final DeviceDirectory directory = mock(DeviceDirectory.class);
     private final TransactionSynchronizationRegistry transaction = mock(TransactionSynchronizationRegistry.class);
+    private final TrustStoreFolder trustStore = mock(TrustStoreFolder.class);
     @SuppressWarnings("unchecked")
     private final TypedQuery<Device> byName = mock(TypedQuery.class);
 
@@ -44,6 +52,10 @@ class ProvisioningServiceTest {
         service.broker = broker;
         service.directory = directory;
         service.transaction = transaction;
+        service.trustStore = trustStore;
+        service.retired = new RetiredCertificates();
+        when(trustStore.refreshInterval()).thenReturn(java.time.Duration.ofSeconds(5));
+        service.clock = Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC);
         when(em.createQuery(Queries.DEVICE_BY_NAME, Device.class)).thenReturn(byName);
         when(byName.setParameter(eq("name"), any())).thenReturn(byName);
         when(byName.getResultList()).thenReturn(List.of());
@@ -171,5 +183,101 @@ class ProvisioningServiceTest {
     void autoProvisioningIsNotAskedFor() {
         assertThrows(InvalidRequestException.class, () -> service.provision("boiler", ProvisioningType.AUTO));
         verify(em, never()).persist(any());
+    }
+
+    @Test
+    void selfSignedDeviceIsKnownByItsCertificatesCommonNameAndWhitelistedOnceConfined() throws IOException {
+        when(em.createQuery(Queries.DEVICE_BY_INTERFACE_NAME, Device.class)).thenReturn(byName);
+        when(byName.setParameter(eq("interfaceName"), any())).thenReturn(byName);
+
+        ProvisionedDevice provisioned = service.provision("boiler-42", ProvisioningType.SELF_SIGNED, null,
+                certificate("rsa-2048.pem"));
+
+        Device device = provisioned.device();
+        assertEquals("device-rsa", device.getInterfaceName());
+        assertEquals(ProvisioningType.SELF_SIGNED, device.getProvisioning());
+        assertEquals("CN=device-rsa,O=Kamea test", device.getCertificate().getSubject());
+        assertNull(provisioned.login());
+        var order = inOrder(em, broker, trustStore);
+        order.verify(em).flush();
+        order.verify(broker).createCertificateAccount("device-rsa");
+        order.verify(trustStore).place("device-rsa", device.getCertificate().getPem());
+    }
+
+    @Test
+    void trustStoreFileAndAccountAreRemovedWhenTheTransactionDoesNotCommit() throws IOException {
+        when(em.createQuery(Queries.DEVICE_BY_INTERFACE_NAME, Device.class)).thenReturn(byName);
+        when(byName.setParameter(eq("interfaceName"), any())).thenReturn(byName);
+        service.provision("boiler-42", ProvisioningType.SELF_SIGNED, null, certificate("rsa-2048.pem"));
+        var undo = ArgumentCaptor.forClass(Synchronization.class);
+        verify(transaction, org.mockito.Mockito.times(2)).registerInterposedSynchronization(undo.capture());
+
+        undo.getAllValues().forEach(u -> u.afterCompletion(Status.STATUS_ROLLEDBACK));
+
+        verify(broker).deleteAccountQuietly("device-rsa");
+        verify(trustStore).removeQuietly("device-rsa");
+    }
+
+    @Test
+    void refusedCertificateTouchesNothing() throws IOException {
+        var e = assertThrows(InvalidRequestException.class, () -> service.provision("boiler-42",
+                ProvisioningType.SELF_SIGNED, null, certificate("rsa-1024.pem")));
+        assertTrue(e.getMessage().contains("1024 bits"), e.getMessage());
+        verify(em, never()).persist(any());
+        verify(broker, never()).createCertificateAccount(anyString());
+        verify(trustStore, never()).place(anyString(), anyString());
+    }
+
+    @Test
+    void certificateBelongsToSelfSignedProvisioningOnly() throws IOException {
+        String pem = certificate("rsa-2048.pem");
+        for (ProvisioningType type : List.of(ProvisioningType.PASSWORD, ProvisioningType.CERTIFICATE)) {
+            var e = assertThrows(InvalidRequestException.class, () -> service.provision("boiler", type, null, pem));
+            assertTrue(e.getMessage().contains("certificate is only for provisioning 'self-signed'"), e.getMessage());
+        }
+        var e = assertThrows(InvalidRequestException.class,
+                () -> service.provision("boiler", ProvisioningType.SELF_SIGNED, "cn", pem));
+        assertTrue(e.getMessage().contains("commonName is only for provisioning 'certificate'"), e.getMessage());
+        verify(em, never()).persist(any());
+    }
+
+    @Test
+    void selfSignedDeviceLeavesTheTrustStoreAfterItsAccountAndComesBackOnRollback() throws IOException {
+        DeviceCertificate stored = SelfSignedCertificates.validate(certificate("rsa-2048.pem"),
+                Instant.parse("2030-01-01T00:00:00Z")).certificate();
+        Device device = Device.withSelfSignedCertificate("boiler", "device-rsa", stored);
+        when(em.find(Device.class, device.getId())).thenReturn(device);
+
+        assertEquals(device, service.deprovision(device.getId()));
+
+        var order = inOrder(broker, em, trustStore);
+        order.verify(broker).deleteAccount("device-rsa");
+        order.verify(em).remove(device);
+        order.verify(trustStore).remove("device-rsa");
+        var undo = ArgumentCaptor.forClass(Synchronization.class);
+        verify(transaction).registerInterposedSynchronization(undo.capture());
+        undo.getValue().afterCompletion(Status.STATUS_COMMITTED);
+        verify(trustStore, never()).placeQuietly(anyString(), anyString());
+        undo.getValue().afterCompletion(Status.STATUS_ROLLEDBACK);
+        verify(trustStore).placeQuietly("device-rsa", stored.getPem());
+        assertTrue(service.retired.isRetired("device-rsa"), "not auto-provisioned while the broker may still accept it");
+    }
+
+    @Test
+    void passwordDeviceLeavesTheTrustStoreAlone() {
+        Device device = Device.withPassword("boiler");
+        when(em.find(Device.class, device.getId())).thenReturn(device);
+
+        service.deprovision(device.getId());
+        service.awaitTrustStore(device);
+
+        verify(trustStore, never()).remove(anyString());
+        verify(trustStore, never()).refreshInterval();
+    }
+
+    private static String certificate(String fixture) throws IOException {
+        try (InputStream in = ProvisioningServiceTest.class.getResourceAsStream("certificates/" + fixture)) {
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        }
     }
 }

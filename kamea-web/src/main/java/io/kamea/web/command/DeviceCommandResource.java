@@ -6,6 +6,8 @@ import io.kamea.command.CommandWaiters;
 import io.kamea.platform.InvalidRequestException;
 import io.kamea.provisioning.Device;
 import io.kamea.provisioning.ProvisioningService;
+import io.kamea.web.ApiTags;
+import io.kamea.web.ProblemResponses;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonException;
@@ -33,6 +35,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /api/devices/{id}/commands}: send a command to a device (optionally waiting for its outcome), list them. */
 @RequestScoped
@@ -64,7 +74,24 @@ public class DeviceCommandResource {
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public void send(@PathParam("id") String deviceId, @QueryParam("wait") @DefaultValue("false") boolean wait,
+    @Tag(ref = ApiTags.COMMANDS)
+    @Operation(operationId = "sendCommand",
+            summary = "Send a command to a device",
+            description = "Publishes the request QoS 1 on device/<if>/command/request/<name>/<id>. The device answers "
+                    + "on device/<if>/command/response/<id> before the deadline (succeeded), else the command times "
+                    + "out (timed-out); a later answer is kept as lateResponse.")
+    @RequestBody(ref = "CommandRequest")
+    @APIResponse(responseCode = "202", description = "Sent; the outcome comes later (see Location)",
+            headers = @Header(name = "Location", description = "The command's URL, /api/commands/{commandId}"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CommandView")))
+    @APIResponse(responseCode = "200", description = "With wait=true: settled, succeeded or timed-out",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CommandView")))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
+    public void send(@Parameter(description = "The device's id", required = true) @PathParam("id") String deviceId,
+                     @Parameter(description = "Answer only when the command succeeded or timed out")
+                     @QueryParam("wait") @DefaultValue("false") boolean wait,
                      String body, @Suspended AsyncResponse async) {
         Device device = provisioning.find(deviceId);
         JsonObject request = parse(body);
@@ -92,7 +119,18 @@ public class DeviceCommandResource {
     }
 
     @GET
-    public CommandPageView list(@PathParam("id") String deviceId, @QueryParam("page") @DefaultValue("0") int page,
+    @Tag(ref = ApiTags.COMMANDS)
+    @Operation(operationId = "listCommands",
+            summary = "List a device's commands", description = "Newest first, one page at a time.")
+    @APIResponse(responseCode = "200", description = "One page of commands",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CommandPageView")))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    public CommandPageView list(@Parameter(description = "The device's id", required = true)
+                                @PathParam("id") String deviceId,
+                                @Parameter(description = "Page number, from 0")
+                                @QueryParam("page") @DefaultValue("0") int page,
+                                @Parameter(description = "Page size, 1 to 500")
                                 @QueryParam("size") @DefaultValue("50") int size) {
         return CommandPageView.of(commands.list(provisioning.find(deviceId).getId(), page, size));
     }

@@ -1,6 +1,7 @@
 package io.kamea.web.ingestion;
 
 import io.kamea.ingestion.IngestionStatistics;
+import io.kamea.web.ApiTags;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -8,6 +9,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/ingestion}: messages forwarded to the bus and rejected to the dead-letter queue, by
@@ -22,6 +26,12 @@ public class IngestionResource {
     IngestionStatistics statistics;
 
     @GET
+    @Tag(ref = ApiTags.INGESTION)
+    @Operation(operationId = "getIngestionCounters",
+            summary = "Ingestion counters since the server started",
+            description = "<stream>.forwarded: messages forwarded to the bus; <stream>.rejected.<reason>: messages "
+                    + "dead-lettered, by reason. Streams: telemetry, reported-configuration.")
+    @APIResponse(responseCode = "200", ref = "IngestionCounters")
     public Map<String, Long> counters() {
         return statistics.snapshot();
     }

@@ -4,6 +4,8 @@ import io.kamea.platform.InvalidRequestException;
 import io.kamea.provisioning.DeviceStatus;
 import io.kamea.provisioning.ProvisioningService;
 import io.kamea.provisioning.ProvisioningType;
+import io.kamea.web.ApiTags;
+import io.kamea.web.ProblemResponses;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -21,6 +23,13 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /api/devices}: provision, list, show and remove devices (approval: {@link DeviceApprovalResource}). */
 @RequestScoped
@@ -36,34 +45,80 @@ public class DeviceResource {
     UriInfo uriInfo;
 
     @POST
+    @Tag(ref = ApiTags.DEVICES)
+    @Operation(operationId = "createDevice",
+            summary = "Provision a device",
+            description = "Creates the device and its broker account, confined to its five topics. provisioning: "
+                    + "password (credentials in this answer only), certificate (commonName of a CA-signed "
+                    + "certificate) or self-signed (certificate: the PEM, checked, then whitelisted in the broker's "
+                    + "trust store; the answer comes once the broker can have read it, about 6 s).")
+    @APIResponse(responseCode = "201", description = "Provisioned",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DeviceView")),
+            headers = @Header(name = "Location", description = "The device's URL"))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
     public Response create(DeviceRequest request) {
         if (request == null) {
             throw new InvalidRequestException("A JSON body with name and provisioning is required");
         }
         var provisioned = provisioning.provision(request.name(), provisioningType(request.provisioning()),
-                request.commonName());
+                request.commonName(), request.certificate());
+        // Answer once the device can connect: its certificate must be in the broker's whitelist.
+        provisioning.awaitTrustStore(provisioned.device());
         var location = uriInfo.getAbsolutePathBuilder().path(provisioned.device().getId()).build();
         return Response.created(location).entity(DeviceView.of(provisioned)).build();
     }
 
     @GET
-    public DevicePageView list(@QueryParam("page") @DefaultValue("0") int page,
+    @Tag(ref = ApiTags.DEVICES)
+    @Operation(operationId = "listDevices",
+            summary = "List devices", description = "Newest first, one page at a time, without credentials.")
+    @APIResponse(responseCode = "200", description = "One page of devices",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DevicePageView")))
+    @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+    public DevicePageView list(@Parameter(description = "Page number, from 0")
+                               @QueryParam("page") @DefaultValue("0") int page,
+                               @Parameter(description = "Page size, 1 to 500")
                                @QueryParam("size") @DefaultValue("50") int size,
+                               @Parameter(description = "true: only connected devices, false: only those not "
+                                       + "connected; absent: all")
                                @QueryParam("connected") String connected,
+                               @Parameter(description = "only devices whose name or interface name contains this, "
+                                       + "case-insensitively")
+                               @QueryParam("search") String search,
+                               @Parameter(description = "active or pending (auto-provisioned devices waiting for "
+                                       + "approval); absent: all")
                                @QueryParam("status") String status) {
-        return DevicePageView.of(provisioning.list(page, size, connectedFilter(connected), statusFilter(status)));
+        return DevicePageView.of(provisioning.list(page, size, connectedFilter(connected), search, statusFilter(status)));
     }
 
     @GET
     @Path("{id}")
-    public DeviceView get(@PathParam("id") String id) {
+    @Tag(ref = ApiTags.DEVICES)
+    @Operation(operationId = "getDevice",
+            summary = "Show a device", description = "The device with its topics (never its credentials).")
+    @APIResponse(responseCode = "200", description = "The device",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DeviceView")))
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    public DeviceView get(@Parameter(description = "The device's id", required = true) @PathParam("id") String id) {
         return DeviceView.of(provisioning.find(id));
     }
 
     @DELETE
     @Path("{id}")
-    public Response delete(@PathParam("id") String id) {
-        provisioning.deprovision(id);
+    @Tag(ref = ApiTags.DEVICES)
+    @Operation(operationId = "deleteDevice",
+            summary = "Remove a device",
+            description = "Removes its broker account (closing its connections), then the device; for a "
+                    + "self-signed device also its certificate from the broker's trust store, answering once "
+                    + "the broker can have read that.")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
+    public Response delete(@Parameter(description = "The device's id", required = true) @PathParam("id") String id) {
+        // Answer once the broker can no longer accept the device's certificate.
+        provisioning.awaitTrustStore(provisioning.deprovision(id));
         return Response.noContent().build();
     }
 

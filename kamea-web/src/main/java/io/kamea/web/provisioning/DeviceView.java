@@ -1,18 +1,20 @@
 package io.kamea.web.provisioning;
 
 import io.kamea.provisioning.Device;
+import io.kamea.provisioning.DeviceCertificate;
 import io.kamea.provisioning.DeviceTopics;
 import io.kamea.provisioning.ProvisionedDevice;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * A device as the API shows it; credentials appear only in the answer that created them.
- * {@code status}: {@code active}, or {@code pending} for an auto-provisioned device waiting for
- * approval.
+ * A device as the API shows it; credentials appear only in the answer that created them, the
+ * certificate only for a device that uploaded one (self-signed). {@code status}: {@code active},
+ * or {@code pending} for an auto-provisioned device waiting for approval.
  */
 public record DeviceView(String id, String name, String interfaceName, String provisioning, String status,
-                         String codec, String createdAt, List<TopicView> topics, Credentials credentials) {
+                         String codec, String createdAt, List<TopicView> topics, Credentials credentials,
+                         CertificateView certificate) {
 
     public record TopicView(String topic, String access) {
 
@@ -22,6 +24,15 @@ public record DeviceView(String id, String name, String interfaceName, String pr
     }
 
     public record Credentials(String login, String password) {
+    }
+
+    /** What identifies the uploaded certificate; the certificate itself stays in the server. */
+    public record CertificateView(String fingerprintSha256, String notAfter, String subject) {
+
+        static CertificateView of(DeviceCertificate certificate) {
+            return certificate == null ? null : new CertificateView(certificate.getFingerprintSha256(),
+                    certificate.getNotAfter().toString(), certificate.getSubject());
+        }
     }
 
     static DeviceView of(Device device) {
@@ -36,7 +47,9 @@ public record DeviceView(String id, String name, String interfaceName, String pr
 
     private static DeviceView of(Device device, Credentials credentials) {
         return new DeviceView(device.getId(), device.getName(), device.getInterfaceName(),
-                device.getProvisioning().wireName(), device.getStatus().wireName(), device.getCodec(), device.getCreatedAt().toInstant().toString(),
-                device.topics().all().stream().map(TopicView::of).toList(), credentials);
+                device.getProvisioning().wireName(), device.getStatus().wireName(), device.getCodec(),
+                device.getCreatedAt().toInstant().toString(),
+                device.topics().all().stream().map(TopicView::of).toList(), credentials,
+                CertificateView.of(device.getCertificate()));
     }
 }

@@ -1,25 +1,33 @@
-package io.kamea.broker;
+package io.kamea.health;
 
-import jakarta.enterprise.context.Dependent;
+import io.kamea.broker.MqttGateway;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Readiness: the API can talk to devices only while its MQTT session is up (when enabled). */
+/**
+ * Readiness: the API can talk to devices only while its MQTT session is up (when enabled). The
+ * session's state is known without a network call, so this check needs no time bound.
+ */
 @Readiness
-@Dependent
+@ApplicationScoped
 public class MqttHealth implements HealthCheck {
+
+    static final String NAME = "mqtt";
 
     @Inject
     MqttGateway gateway;
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("mqtt")
+        return HealthCheckResponse.named(NAME)
                 .status(!gateway.enabled() || gateway.connected())
                 .withData("enabled", gateway.enabled())
                 .withData("connected", gateway.connected())
+                .withData("url", gateway.url())
+                .withData("clientId", gateway.clientId())
                 .build();
     }
 }

@@ -1,0 +1,191 @@
+package io.kamea.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The Device Management UI in a real browser (headless Chromium), against the running stack, as
+ * an operator uses it: provision a device and see its credentials once, find it in the list,
+ * configure it, send it a command that a real MQTT device answers, delete it.
+ */
+class DeviceManagementUiIT {
+
+    /** The page refreshes every 3 s and the machine is shared: generous, but every wait is explicit. */
+    private static final Duration PATIENCE = Duration.ofSeconds(45);
+
+    private static Browser browser;
+    private static WebDriver driver;
+    private static WebDriverWait wait;
+
+    @BeforeAll
+    static void openBrowser() throws Exception {
+        browser = Browser.start();
+        driver = browser.driver;
+        // the page redraws what changed every few seconds: an element may go stale between looks
+        wait = new WebDriverWait(driver, PATIENCE);
+        wait.ignoring(StaleElementReferenceException.class);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void operatorProvisionsFindsConfiguresCommandsAndDeletesADevice() throws Exception {
+        String name = Devices.uniqueName("ui-boiler");
+        String id = null;
+        try {
+            driver.get(Stack.UI);
+            click(By.id("new-device"));
+            visible(By.id("device-name")).sendKeys(name);
+            click(By.id("create-device"));
+
+            // the credentials, this once
+            WebElement credentials = visible(By.id("credentials"));
+            assertTrue(credentials.getText().contains("Shown once"), credentials.getText());
+            String login = text(By.cssSelector("#credentials [data-field=login]"));
+            String password = text(By.cssSelector("#credentials [data-field=password]"));
+            assertEquals(Stack.MQTT_URL, text(By.cssSelector("#credentials [data-field=mqtt-url]")));
+            assertTrue(password.length() >= 32, "a generated password: " + password);
+            browser.screenshot("credentials");
+            JsonObject created = onlyDevice(Http.api("GET", "/devices?search=" + name, null).json());
+            id = created.getString("id");
+            assertEquals(login, created.getString("interfaceName"));
+
+            // the list, searched by part of the name in other case
+            click(By.linkText("Back to the devices"));
+            WebElement search = visible(By.id("device-search"));
+            search.sendKeys(name.substring(3).toUpperCase(), Keys.ENTER);
+            wait.until(d -> {
+                List<WebElement> links = d.findElements(By.cssSelector("#devices[aria-busy=false] a.device-link"));
+                return links.size() == 1 && links.get(0).getText().equals(name);
+            });
+            assertTrue(text(By.cssSelector("#devices tbody tr")).contains(login), "the interface name is listed");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("#devices tbody .connectivity"), "disconnected"));
+            click(By.cssSelector("#devices a.device-link"));
+
+            // the device page, without the password
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("device-name"), name));
+            assertTrue(text(By.id("topics")).contains("device/" + login + "/telemetries"));
+            assertFalse(driver.getPageSource().contains(password), "the password is not shown again");
+
+            var device = new Devices.Provisioned(id, name, login, password, created);
+            try (var client = DeviceClient.connect(login, login, password);
+                 var responder = new CommandIT.Responder(client, device, Duration.ZERO)) {
+                wait.until(d -> text(By.id("connectivity-state")).startsWith("connected since"));
+
+                setDesiredConfiguration();
+                client.publish(device.topic("configs/reported"), "{\"temp\":19,\"mode\":\"comfort\"}");
+                wait.until(keyState("temp", "in-sync"));
+                wait.until(keyState("mode", "drifted"));
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reported"), "comfort"));
+
+                sendCommands();
+                browser.screenshot("device");
+                assertEquals(1, responder.requests.size(), "the device got the one valid command");
+            }
+
+            // delete: a confirmation first, and cancelling keeps the device
+            click(By.id("delete-device"));
+            click(By.id("cancel-delete"));
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("confirm-delete")));
+            assertEquals(200, Http.api("GET", "/devices/" + id, null).status());
+            click(By.id("delete-device"));
+            assertTrue(text(By.cssSelector(".confirmation")).contains("Delete “" + name + "”?"));
+            click(By.id("confirm-delete"));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("device-search")));
+            assertEquals(404, Http.api("GET", "/devices/" + id, null).status());
+            id = null;
+
+            visible(By.id("device-search")).sendKeys(name, Keys.ENTER);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#devices tbody"),
+                    "No device matches"));
+        } catch (Throwable failure) {
+            browser.screenshot("failure");
+            throw failure;
+        } finally {
+            if (id != null) {
+                Http.api("DELETE", "/devices/" + id, null);
+            }
+        }
+    }
+
+    /** Invalid JSON is refused in the page; a valid object is saved and shown as pending. */
+    private void setDesiredConfiguration() {
+        WebElement editor = visible(By.id("desired-editor"));
+        wait.until(d -> "{}".equals(editor.getDomProperty("value")));
+        editor.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE, "{\"temp\": ");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("desired-editor-message"), "Invalid JSON"));
+        assertFalse(driver.findElement(By.id("save-desired")).isEnabled(), "nothing to save while it is invalid");
+
+        editor.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE, "{\"temp\": 19, \"mode\": \"eco\"}");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("save-desired"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("desired-saved"), "version 1"));
+        wait.until(keyState("mode", "pending"));
+        assertTrue(text(By.id("desired")).contains("eco"));
+    }
+
+    /** A refused command shows the API's problem; an answered one ends up succeeded. */
+    private void sendCommands() {
+        visible(By.id("command-name")).sendKeys("a/b");
+        click(By.id("send-command"));
+        WebElement problem = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#commands .problem")));
+        assertTrue(problem.getText().contains("Invalid request"), problem.getText());
+        assertTrue(problem.getText().contains("name"), "the detail says what is wrong: " + problem.getText());
+
+        WebElement name = driver.findElement(By.id("command-name"));
+        name.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE, "reboot");
+        driver.findElement(By.id("command-payload")).sendKeys("{\"delay\": 1}");
+        WebElement timeout = driver.findElement(By.id("command-timeout"));
+        timeout.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE, "20");
+        click(By.id("command-wait"));
+        click(By.id("send-command"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("command-outcome"), "succeeded"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#commands .problem")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#command-history tr:first-child .command-status"), "succeeded"));
+        assertTrue(text(By.cssSelector("#command-history tr:first-child")).contains("reboot"));
+    }
+
+    private static Function<WebDriver, Boolean> keyState(String key, String state) {
+        return d -> d.findElements(By.cssSelector("#configuration-keys tr[data-key='" + key + "'] .key-state"))
+                .stream().anyMatch(cell -> cell.getText().equals(state));
+    }
+
+    private static JsonObject onlyDevice(JsonObject page) {
+        assertEquals(1, page.getInt("total"), page.toString());
+        return page.getJsonArray("items").getJsonObject(0);
+    }
+
+    private static WebElement visible(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    private static void click(By by) {
+        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+
+    private static String text(By by) {
+        return visible(by).getText();
+    }
+}

@@ -1,0 +1,36 @@
+package io.kamea.web.broker;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * {@code GET /api/broker}: the MQTT URL devices connect to, shown by the UI next to a new
+ * device's credentials. {@code DEVICE_MQTT_URL} when the devices reach the broker by another
+ * address than the API does, else the API's own {@code MGMT_MQTT_INGESTION_URL}.
+ */
+@ApplicationScoped
+@Path("broker")
+@Produces(MediaType.APPLICATION_JSON)
+public class BrokerResource {
+
+    static final String DEFAULT_URL = "ssl://localhost:8883";
+
+    public record BrokerView(String mqttUrl) {
+    }
+
+    @Inject
+    Config config;
+
+    @GET
+    public BrokerView get() {
+        String url = config.getOptionalValue("DEVICE_MQTT_URL", String.class)
+                .or(() -> config.getOptionalValue("MGMT_MQTT_INGESTION_URL", String.class))
+                .orElse(DEFAULT_URL);
+        return new BrokerView(url);
+    }
+}
