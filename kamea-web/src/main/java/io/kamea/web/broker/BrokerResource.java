@@ -6,7 +6,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import io.kamea.web.ApiTags;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code GET /api/broker}: the MQTT URL devices connect to, shown by the UI next to a new
@@ -27,6 +32,12 @@ public class BrokerResource {
     Config config;
 
     @GET
+    @Tag(ref = ApiTags.DEVICES)
+    @Operation(operationId = "getBroker",
+            summary = "Where devices connect",
+            description = "The MQTT URL devices use (DEVICE_MQTT_URL, else MGMT_MQTT_INGESTION_URL).")
+    @APIResponse(responseCode = "200", description = "The broker's MQTT URL",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON))
     public BrokerView get() {
         String url = config.getOptionalValue("DEVICE_MQTT_URL", String.class)
                 .or(() -> config.getOptionalValue("MGMT_MQTT_INGESTION_URL", String.class))

@@ -9,6 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -38,6 +39,7 @@ public class BrokerAuthResource {
      * {@code password}, {@code vhost} and {@code client_id} too. The password is never logged.
      */
     @POST
+    @Operation(hidden = true) // for the broker only, not part of the API
     @Path("user")
     public String user(@FormParam("username") String username, @FormParam("password") String password,
                        @FormParam("client_id") String clientId, @FormParam("vhost") String vhost) {
@@ -48,6 +50,7 @@ public class BrokerAuthResource {
     }
 
     @POST
+    @Operation(hidden = true) // for the broker only, not part of the API
     @Path("vhost")
     public String vhost(@FormParam("username") String username, @FormParam("vhost") String vhost,
                         @FormParam("ip") String ip) {
@@ -57,6 +60,7 @@ public class BrokerAuthResource {
 
     /** {@code resource}: {@code queue} or {@code exchange}; {@code permission}: configure, write or read. */
     @POST
+    @Operation(hidden = true) // for the broker only, not part of the API
     @Path("resource")
     public String resource(@FormParam("username") String username, @FormParam("vhost") String vhost,
                            @FormParam("resource") String kind, @FormParam("name") String name,
@@ -70,6 +74,7 @@ public class BrokerAuthResource {
      * a routing key; {@code permission}: write to publish, read to subscribe.
      */
     @POST
+    @Operation(hidden = true) // for the broker only, not part of the API
     @Path("topic")
     public String topic(@FormParam("username") String username, @FormParam("vhost") String vhost,
                         @FormParam("name") String exchange, @FormParam("routing_key") String routingKey,

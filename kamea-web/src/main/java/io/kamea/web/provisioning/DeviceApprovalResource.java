@@ -8,6 +8,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import io.kamea.web.ApiTags;
+import io.kamea.web.ProblemResponses;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code POST /api/devices/{id}/approve}: lets an auto-provisioned device that waits for approval
@@ -24,7 +32,16 @@ public class DeviceApprovalResource {
     AutoProvisioning autoProvisioning;
 
     @POST
-    public DeviceView approve(@PathParam("id") String id) {
+    @Tag(ref = ApiTags.DEVICES)
+    @Operation(operationId = "approveDevice",
+            summary = "Approve an auto-provisioned device",
+            description = "Lets a pending auto-provisioned device publish and gives it its own broker account. "
+                    + "An active device stays as it is.")
+    @APIResponse(responseCode = "200", description = "The device, now active",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DeviceView")))
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
+    public DeviceView approve(@Parameter(description = "The device's id", required = true) @PathParam("id") String id) {
         return DeviceView.of(autoProvisioning.approve(id));
     }
 }
