@@ -135,7 +135,7 @@ public class MqttGateway {
         options.setMaxInflight(10_000);
         options.setUserName(login);
         options.setPassword(password.toCharArray());
-        options.setSocketFactory(tls().getSocketFactory());
+        options.setSocketFactory(new NoDelaySocketFactory(tls().getSocketFactory()));
         return options;
     }
 

@@ -88,7 +88,7 @@ public final class CommandRoundTrip {
             List<Future<?>> done = new ArrayList<>();
             for (CommandResponder responder : responders) {
                 done.add(connectors.submit(() -> {
-                    responder.connect(tls.getSocketFactory());
+                    responder.connect(new NoDelaySocketFactory(tls.getSocketFactory()));
                     return null;
                 }));
             }

@@ -121,7 +121,7 @@ public final class ConnectivityRun {
             for (SimulatedDevice device : devices) {
                 futures.add(connectors.submit(() -> {
                     try {
-                        device.connect(tls.getSocketFactory());
+                        device.connect(new NoDelaySocketFactory(tls.getSocketFactory()));
                     } catch (Exception e) {
                         if (failed.incrementAndGet() <= 5) {
                             System.err.println("connect failed: " + e);

@@ -68,7 +68,7 @@ public final class SimulationRun {
             List<Future<?>> done = new ArrayList<>();
             for (SimulatedDevice device : devices) {
                 done.add(connectors.submit(() -> {
-                    device.connect(tls.getSocketFactory());
+                    device.connect(new NoDelaySocketFactory(tls.getSocketFactory()));
                     return null;
                 }));
             }
