@@ -5,6 +5,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.NoSuchObjectLocalException;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -14,6 +15,8 @@ import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.util.Date;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
@@ -37,6 +40,9 @@ public class CommandDeadlines {
     @Inject
     CommandService commands;
 
+    /** Timers not fired yet, by command id (timers are not persistent: only this server's). */
+    private final Map<String, Timer> armed = new ConcurrentHashMap<>();
+
     @PostConstruct
     void rearm() {
         var pending = commands.pendingDeadlines();
@@ -48,11 +54,29 @@ public class CommandDeadlines {
 
     public void schedule(String commandId, OffsetDateTime deadline) {
         // A deadline already past fires at once.
-        timers.createSingleActionTimer(Date.from(deadline.toInstant()), new TimerConfig(commandId, false));
+        armed.put(commandId, timers.createSingleActionTimer(Date.from(deadline.toInstant()),
+                new TimerConfig(commandId, false)));
+    }
+
+    /**
+     * The command was settled before its deadline: its timer need not fire (it would find the
+     * command settled, at the cost of a transaction). Within a transaction, done if it commits.
+     */
+    public void cancel(String commandId) {
+        Timer timer = armed.remove(commandId);
+        if (timer != null) {
+            try {
+                timer.cancel();
+            } catch (NoSuchObjectLocalException e) {
+                // fired or cancelled meanwhile
+            }
+        }
     }
 
     @Timeout
     void deadlineReached(Timer timer) {
-        commands.expire((String) timer.getInfo());
+        String commandId = (String) timer.getInfo();
+        armed.remove(commandId);
+        commands.expire(commandId);
     }
 }

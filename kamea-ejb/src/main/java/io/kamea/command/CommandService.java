@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
@@ -68,19 +69,38 @@ public class CommandService {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Command send(Device device, String name, String payload, Integer timeoutSeconds) {
+        return send(device, name, payload, timeoutSeconds, null);
+    }
+
+    /**
+     * As {@link #send(Device, String, String, Integer)}, and {@code whenSettled} gets the command's
+     * id once its outcome is committed. It is registered before the request leaves, so an answer
+     * however quick cannot be missed.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Command send(Device device, String name, String payload, Integer timeoutSeconds,
+                        Consumer<String> whenSettled) {
         String validName = CommandNames.valid(name);
         int timeout = CommandNames.validTimeout(timeoutSeconds);
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         Command command = records.create(new Command(device.getId(), validName, payload, now,
                 now.plusSeconds(timeout), isOffline(device)));
-        String topic = "device/" + device.getInterfaceName() + "/command/request/" + validName + "/" + command.getId();
+        String id = command.getId();
+        Runnable waiter = whenSettled == null ? null : () -> whenSettled.accept(id);
+        if (waiter != null) {
+            waiters.await(id, waiter);
+        }
+        String topic = "device/" + device.getInterfaceName() + "/command/request/" + validName + "/" + id;
         try {
             mqtt.publish(topic, payload == null ? new byte[0] : payload.getBytes(StandardCharsets.UTF_8), false);
         } catch (RuntimeException e) {
-            records.forget(command.getId());
+            if (waiter != null) {
+                waiters.forget(id, waiter);
+            }
+            records.forget(id);
             throw e;
         }
-        deadlines.schedule(command.getId(), command.getDeadline());
+        deadlines.schedule(id, command.getDeadline());
         return command;
     }
 
@@ -116,39 +136,49 @@ public class CommandService {
         return new CommandPage(items, page, size, total);
     }
 
-    /** A device answered: succeed if still in time, else record the answer as late. */
+    /**
+     * A device answered: succeed if still in time, else record the answer as late. The usual case,
+     * an answer in time from the right device, is one UPDATE.
+     */
     public void onResponse(@Observes CommandResponseReceived response) {
-        Command command = em.find(Command.class, response.commandId());
+        String id = response.commandId();
         var device = directory.byInterfaceName(response.interfaceName());
-        if (command == null || device.isEmpty() || !command.getDeviceId().equals(device.get().id())) {
-            LOG.warning(() -> "Ignored a response of device '" + response.interfaceName() + "' to command "
-                    + response.commandId() + ": no such command for that device");
+        if (device.isEmpty()) {
+            LOG.warning(() -> "Ignored a response of unknown device '" + response.interfaceName() + "' to command " + id);
             return;
         }
         String body = new String(response.payload(), StandardCharsets.UTF_8);
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         int succeeded = em.createQuery("update Command c set c.status = :succeeded, c.response = :body, "
-                        + "c.completedAt = :now where c.id = :id and c.status = :pending and c.deadline >= :now")
+                        + "c.completedAt = :now where c.id = :id and c.deviceId = :device and c.status = :pending "
+                        + "and c.deadline >= :now")
                 .setParameter("succeeded", CommandStatus.SUCCEEDED).setParameter("body", body)
-                .setParameter("now", now).setParameter("id", command.getId())
+                .setParameter("now", now).setParameter("id", id).setParameter("device", device.get().id())
                 .setParameter("pending", CommandStatus.PENDING)
                 .executeUpdate();
         if (succeeded > 0) {
-            completed.fire(new CommandCompleted(command.getId(), CommandStatus.SUCCEEDED));
+            completed.fire(new CommandCompleted(id, CommandStatus.SUCCEEDED));
+            deadlines.cancel(id);
         } else {
+            Command command = em.find(Command.class, id);
+            if (command == null || !command.getDeviceId().equals(device.get().id())) {
+                LOG.warning(() -> "Ignored a response of device '" + response.interfaceName() + "' to command "
+                        + id + ": no such command for that device");
+                return;
+            }
             // Only a timed-out command can be answered late. A command that already succeeded got
             // this answer again: a QoS 1 redelivery, or another application server of the cluster
             // (each one reads every response) that settled it first.
             int late = em.createQuery("update Command c set c.lateResponse = :body, c.lateAt = :now "
                             + "where c.id = :id and c.status = :timedOut")
-                    .setParameter("body", body).setParameter("now", now).setParameter("id", command.getId())
+                    .setParameter("body", body).setParameter("now", now).setParameter("id", id)
                     .setParameter("timedOut", CommandStatus.TIMED_OUT)
                     .executeUpdate();
             if (late > 0) {
-                LOG.info(() -> "Late response to command " + command.getId() + " kept; its outcome stays");
+                LOG.info(() -> "Late response to command " + id + " kept; its outcome stays");
             }
         }
-        waiters.notifyAfterCommit(command.getId());
+        waiters.notifyAfterCommit(id);
     }
 
     /** The deadline passed: time out if nothing answered. */

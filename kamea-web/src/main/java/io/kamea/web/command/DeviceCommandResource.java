@@ -2,7 +2,6 @@ package io.kamea.web.command;
 
 import io.kamea.command.Command;
 import io.kamea.command.CommandService;
-import io.kamea.command.CommandWaiters;
 import io.kamea.platform.InvalidRequestException;
 import io.kamea.provisioning.Device;
 import io.kamea.provisioning.ProvisioningService;
@@ -28,6 +27,7 @@ import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.StringReader;
 import java.net.URI;
@@ -35,6 +35,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -61,9 +62,6 @@ public class DeviceCommandResource {
 
     @Inject
     CommandService commands;
-
-    @Inject
-    CommandWaiters waiters;
 
     @Context
     UriInfo uriInfo;
@@ -95,27 +93,28 @@ public class DeviceCommandResource {
                      String body, @Suspended AsyncResponse async) {
         Device device = provisioning.find(deviceId);
         JsonObject request = parse(body);
-        Command command = commands.send(device, string(request, "name"), payload(request), timeout(request));
-        URI location = uriInfo.getBaseUriBuilder().path("commands").path(command.getId()).build();
+        // read here: the answer may be written from another thread, outside this request
+        URI base = uriInfo.getBaseUri();
         if (!wait) {
-            async.resume(Response.accepted(CommandView.of(command)).location(location).build());
+            Command command = commands.send(device, string(request, "name"), payload(request), timeout(request));
+            async.resume(Response.accepted(CommandView.of(command)).location(location(base, command.getId())).build());
             return;
         }
         AtomicBoolean answered = new AtomicBoolean();
-        Runnable done = () -> {
+        Consumer<String> done = id -> {
             if (answered.compareAndSet(false, true)) {
-                async.resume(Response.ok(CommandView.of(commands.find(command.getId()))).location(location).build());
+                async.resume(Response.ok(CommandView.of(commands.find(id))).location(location(base, id)).build());
             }
         };
+        // The waiter is registered before the request leaves: no answer can come before it.
+        Command command = commands.send(device, string(request, "name"), payload(request), timeout(request), done);
         long millis = Duration.between(Instant.now(), command.getDeadline().toInstant()).toMillis() + WAIT_SLACK_MILLIS;
         async.setTimeout(Math.max(millis, WAIT_SLACK_MILLIS), TimeUnit.MILLISECONDS);
-        async.setTimeoutHandler(response -> done.run());
-        waiters.await(command.getId(), done);
-        if (!commands.find(command.getId()).isPending()) {
-            // settled before we started waiting
-            waiters.forget(command.getId(), done);
-            done.run();
-        }
+        async.setTimeoutHandler(response -> done.accept(command.getId()));
+    }
+
+    private static URI location(URI base, String commandId) {
+        return UriBuilder.fromUri(base).path("commands").path(commandId).build();
     }
 
     @GET
