@@ -1,8 +1,6 @@
 package io.kamea.provisioning;
 
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Singleton;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -19,10 +17,11 @@ import java.util.stream.Collectors;
 /**
  * Finds devices by interface name, the name the broker knows them by, for the ingestion path.
  * Thousands of messages a second name the same few devices, so answers are cached for a minute;
- * removing a device forgets it at once.
+ * removing a device forgets it at once. A plain CDI bean, not an EJB singleton: it is called for
+ * every batch and every command answer, and Payara's singleton invocation was a visible part of
+ * a command's CPU (thread dumps under load); its state is a concurrent map.
  */
-@Singleton
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@ApplicationScoped
 public class DeviceDirectory {
 
     /** What ingestion needs to know about a device. */
