@@ -9,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import jakarta.json.JsonObject;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import javax.net.ssl.SSLException;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.junit.jupiter.api.AfterEach;
@@ -43,14 +41,7 @@ class CertificateProvisioningIT {
         assertEquals(WHITELISTED, body.getString("interfaceName"), "interface name = CN");
         assertEquals("certificate", body.getString("provisioning"));
         assertFalse(body.containsKey("credentials"), "no credentials for a certificate device: " + body);
-        assertEquals(Map.of(
-                        device.topic("configs/desired"), "read",
-                        device.topic("command/request/#"), "read",
-                        device.topic("telemetries"), "write",
-                        device.topic("configs/reported"), "write",
-                        device.topic("command/response/+"), "write"),
-                body.getJsonArray("topics").getValuesAs(JsonObject.class).stream()
-                        .collect(Collectors.toMap(t -> t.getString("topic"), t -> t.getString("access"))));
+        assertEquals(device.expectedTopics(), device.shownTopics());
         assertTrue(Broker.userExists(WHITELISTED), "the broker account is named after the CN");
 
         try (Bus bus = Bus.subscribe(Bus.RAW_DATA, device.id());

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.UUID;
 
 /** Provisioning through the API, as an operator does it. */
@@ -13,6 +15,22 @@ final class Devices {
 
         String topic(String suffix) {
             return "device/" + login + "/" + suffix;
+        }
+
+        /** The five topics every device gets, with their rights, as the product description lists them. */
+        Map<String, String> expectedTopics() {
+            return Map.of(
+                    topic("configs/desired"), "read",
+                    topic("command/request/#"), "read",
+                    topic("telemetries"), "write",
+                    topic("configs/reported"), "write",
+                    topic("command/response/+"), "write");
+        }
+
+        /** The topics and rights the API answered with. */
+        Map<String, String> shownTopics() {
+            return body.getJsonArray("topics").getValuesAs(JsonObject.class).stream()
+                    .collect(Collectors.toMap(t -> t.getString("topic"), t -> t.getString("access")));
         }
     }
 

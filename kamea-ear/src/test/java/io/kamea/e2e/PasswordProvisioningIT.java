@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.junit.jupiter.api.Test;
 
@@ -24,14 +22,7 @@ class PasswordProvisioningIT {
         var device = Devices.withPassword(Devices.uniqueName("thermo"));
         assertTrue(device.login().matches("[0-9a-f-]{36}"), "login is a UUID: " + device.login());
         assertEquals(device.login(), device.body().getString("interfaceName"));
-        assertEquals(Map.of(
-                        device.topic("configs/desired"), "read",
-                        device.topic("command/request/#"), "read",
-                        device.topic("telemetries"), "write",
-                        device.topic("configs/reported"), "write",
-                        device.topic("command/response/+"), "write"),
-                device.body().getJsonArray("topics").getValuesAs(JsonObject.class).stream()
-                        .collect(Collectors.toMap(t -> t.getString("topic"), t -> t.getString("access"))));
+        assertEquals(device.expectedTopics(), device.shownTopics());
 
         // The telemetry queue is drained by the consumers: what they forward to the bus went
         // through it.

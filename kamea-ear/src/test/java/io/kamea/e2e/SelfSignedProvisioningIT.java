@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.stream.Collectors;
 import javax.net.ssl.SSLException;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.junit.jupiter.api.AfterEach;
@@ -65,14 +64,7 @@ class SelfSignedProvisioningIT {
         assertEquals(UPLOADED, body.getString("interfaceName"), "interface name = CN");
         assertEquals("self-signed", body.getString("provisioning"));
         assertFalse(body.containsKey("credentials"), "no credentials for a certificate device: " + body);
-        assertEquals(Map.of(
-                        device.topic("configs/desired"), "read",
-                        device.topic("command/request/#"), "read",
-                        device.topic("telemetries"), "write",
-                        device.topic("configs/reported"), "write",
-                        device.topic("command/response/+"), "write"),
-                body.getJsonArray("topics").getValuesAs(JsonObject.class).stream()
-                        .collect(Collectors.toMap(t -> t.getString("topic"), t -> t.getString("access"))));
+        assertEquals(device.expectedTopics(), device.shownTopics());
         X509Certificate certificate = certificate(UPLOADED);
         JsonObject shown = body.getJsonObject("certificate");
         assertEquals(fingerprint(certificate), shown.getString("fingerprintSha256"));

@@ -19,15 +19,10 @@ public class RetiredCertificates {
 
     Clock clock = Clock.systemUTC();
 
-    void retire(String commonName, Duration during) {
+    public void retire(String commonName, Duration during) {
         Instant now = clock.instant();
         until.values().removeIf(end -> end.isBefore(now));
         until.put(commonName, now.plus(during));
-    }
-
-    /** For tests of other packages. */
-    public void retireForTest(String commonName, Duration during) {
-        retire(commonName, during);
     }
 
     /** True while the broker may still accept the deleted device's certificate. */

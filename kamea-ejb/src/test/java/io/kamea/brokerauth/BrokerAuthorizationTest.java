@@ -63,7 +63,7 @@ class BrokerAuthorizationTest {
 
     @Test
     void justDeletedSelfSignedDeviceDoesNotComeBackAsAnAutoDevice() {
-        retired.retireForTest(CN, Duration.ofSeconds(30));
+        retired.retire(CN, Duration.ofSeconds(30));
         assertFalse(authorization.mayLogIn(CN, false));
         verify(devices, never()).register(anyString());
     }
