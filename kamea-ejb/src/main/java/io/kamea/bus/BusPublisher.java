@@ -11,6 +11,7 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,26 +47,48 @@ public class BusPublisher {
     private ActiveMQConnectionFactory factory;
     private Connection connection;
     /** Sessions are single-threaded: each batch borrows one. */
-    private final ConcurrentLinkedQueue<Session> idle = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Sender> idle = new ConcurrentLinkedQueue<>();
+
+    /**
+     * A transacted session and its producers, one per topic, kept from batch to batch: creating a
+     * topic and a producer asks the broker each time (round trips that cost as much CPU as the
+     * sends of a small batch, measured).
+     */
+    private static final class Sender {
+        final Session session;
+        private final Map<String, MessageProducer> producers = new HashMap<>();
+
+        Sender(Session session) {
+            this.session = session;
+        }
+
+        MessageProducer producer(String topic) throws JMSException {
+            MessageProducer producer = producers.get(topic);
+            if (producer == null) {
+                producer = session.createProducer(session.createTopic(topic));
+                producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+                producers.put(topic, producer);
+            }
+            return producer;
+        }
+    }
 
     /** Sends all messages to the topic and commits, or throws and commits nothing. */
     public void publish(String topic, List<BusMessage> messages) {
         if (messages.isEmpty()) {
             return;
         }
-        Session session = null;
+        Sender sender = null;
         try {
-            session = borrow();
-            MessageProducer producer = session.createProducer(session.createTopic(topic));
-            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+            sender = borrow();
+            MessageProducer producer = sender.producer(topic);
             for (BusMessage message : messages) {
-                producer.send(toJms(session, message));
+                producer.send(toJms(sender.session, message));
             }
-            producer.close();
-            session.commit();
-            idle.add(session);
+            sender.session.commit();
+            idle.add(sender);
         } catch (JMSException | RuntimeException e) {
-            discard(session);
+            discard(sender);
             reset();
             throw new BusUnavailableException("Cannot send " + messages.size() + " messages to " + topic
                     + ": " + e.getMessage(), e);
@@ -109,9 +132,9 @@ public class BusPublisher {
         return jms;
     }
 
-    private Session borrow() throws JMSException {
-        Session session = idle.poll();
-        return session != null ? session : connection().createSession(true, Session.SESSION_TRANSACTED);
+    private Sender borrow() throws JMSException {
+        Sender sender = idle.poll();
+        return sender != null ? sender : new Sender(connection().createSession(true, Session.SESSION_TRANSACTED));
     }
 
     private synchronized Connection connection() throws JMSException {
@@ -144,10 +167,10 @@ public class BusPublisher {
         }
     }
 
-    private static void discard(Session session) {
-        if (session != null) {
+    private static void discard(Sender sender) {
+        if (sender != null) {
             try {
-                session.close();
+                sender.session.close();
             } catch (JMSException e) {
                 // closing a broken session
             }
