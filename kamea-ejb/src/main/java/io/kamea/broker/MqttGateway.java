@@ -9,9 +9,12 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -72,6 +75,18 @@ public class MqttGateway {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    @Resource
+    ManagedThreadFactory threads;
+
+    /**
+     * Handles command responses off Paho's thread. Its own threads, made once: submitting to the
+     * managed executor captures the caller's context at every task, which under load cost more
+     * than handling the response (measured). Each handler holds a database connection briefly.
+     */
+    private ThreadPoolExecutor responseHandlers;
+
+    private static final int RESPONSE_HANDLERS = 8;
+
     private static final long OPERATION_TIMEOUT_MILLIS = 10_000;
 
     private volatile MqttAsyncClient client;
@@ -102,6 +117,10 @@ public class MqttGateway {
             LOG.info("USE_MQTT is not true: the API's MQTT client is off");
             return;
         }
+        responseHandlers = new ThreadPoolExecutor(RESPONSE_HANDLERS, RESPONSE_HANDLERS, 0, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), threads);
+        // Made now, on a thread of the application: a thread made later would be made on Paho's.
+        responseHandlers.prestartAllCoreThreads();
         scheduler.execute(this::connectUntilDone);
     }
 
@@ -206,7 +225,7 @@ public class MqttGateway {
             int id = message.getId();
             int qos = message.getQos();
             // Off Paho's thread: handling takes a database transaction; the ack waits for it.
-            executor.execute(() -> {
+            responseHandlers.execute(() -> {
                 try {
                     if (response != null) {
                         responses.fire(response);
@@ -237,6 +256,9 @@ public class MqttGateway {
         stopped = true;
         closeQuietly(client);
         closeQuietly(connecting);
+        if (responseHandlers != null) {
+            responseHandlers.shutdownNow(); // unacknowledged responses come again with the session
+        }
     }
 
     private static void closeQuietly(MqttAsyncClient session) {

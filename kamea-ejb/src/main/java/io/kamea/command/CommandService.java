@@ -1,11 +1,9 @@
 package io.kamea.command;
 
-import io.kamea.broker.BrokerAccounts;
 import io.kamea.broker.CommandResponseReceived;
 import io.kamea.broker.MqttGateway;
-import io.kamea.connectivity.ConnectivityService;
+import io.kamea.command.CommandRecords.NewCommand;
 import io.kamea.platform.InvalidRequestException;
-import io.kamea.provisioning.Device;
 import io.kamea.provisioning.DeviceDirectory;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -52,12 +50,6 @@ public class CommandService {
     DeviceDirectory directory;
 
     @Inject
-    ConnectivityService connectivity;
-
-    @Inject
-    BrokerAccounts broker;
-
-    @Inject
     Event<CommandCompleted> completed;
 
     Clock clock = Clock.systemUTC();
@@ -68,48 +60,39 @@ public class CommandService {
      * take the request, the command is removed again (503).
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public Command send(Device device, String name, String payload, Integer timeoutSeconds) {
-        return send(device, name, payload, timeoutSeconds, null);
+    public Command send(String deviceId, String name, String payload, Integer timeoutSeconds) {
+        return send(deviceId, name, payload, timeoutSeconds, null);
     }
 
     /**
-     * As {@link #send(Device, String, String, Integer)}, and {@code whenSettled} gets the command's
-     * id once its outcome is committed. It is registered before the request leaves, so an answer
+     * As {@link #send(String, String, String, Integer)}, and {@code whenSettled} gets the command
+     * once its outcome is committed. It is registered before the request leaves, so an answer
      * however quick cannot be missed.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public Command send(Device device, String name, String payload, Integer timeoutSeconds,
-                        Consumer<String> whenSettled) {
+    public Command send(String deviceId, String name, String payload, Integer timeoutSeconds,
+                        Consumer<Command> whenSettled) {
         String validName = CommandNames.valid(name);
         int timeout = CommandNames.validTimeout(timeoutSeconds);
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        Command command = records.create(new Command(device.getId(), validName, payload, now,
-                now.plusSeconds(timeout), isOffline(device)));
+        NewCommand created = records.create(deviceId, validName, payload, now, timeout);
+        Command command = created.command();
         String id = command.getId();
-        Runnable waiter = whenSettled == null ? null : () -> whenSettled.accept(id);
-        if (waiter != null) {
-            waiters.await(id, waiter);
+        if (whenSettled != null) {
+            waiters.await(id, whenSettled);
         }
-        String topic = "device/" + device.getInterfaceName() + "/command/request/" + validName + "/" + id;
+        String topic = "device/" + created.interfaceName() + "/command/request/" + validName + "/" + id;
         try {
             mqtt.publish(topic, payload == null ? new byte[0] : payload.getBytes(StandardCharsets.UTF_8), false);
         } catch (RuntimeException e) {
-            if (waiter != null) {
-                waiters.forget(id, waiter);
+            if (whenSettled != null) {
+                waiters.forget(id, whenSettled);
             }
             records.forget(id);
             throw e;
         }
         deadlines.schedule(id, command.getDeadline());
         return command;
-    }
-
-    /**
-     * The recorded state answers for connected devices at no cost; "offline" is checked with the
-     * broker, since a device that connected less than a second ago may not be recorded yet.
-     */
-    private boolean isOffline(Device device) {
-        return !connectivity.isConnected(device.getId()) && !broker.isConnected(device.getInterfaceName());
     }
 
     public Command find(String id) {
@@ -156,11 +139,11 @@ public class CommandService {
                 .setParameter("now", now).setParameter("id", id).setParameter("device", device.get().id())
                 .setParameter("pending", CommandStatus.PENDING)
                 .executeUpdate();
+        Command command = em.find(Command.class, id);
         if (succeeded > 0) {
             completed.fire(new CommandCompleted(id, CommandStatus.SUCCEEDED));
             deadlines.cancel(id);
         } else {
-            Command command = em.find(Command.class, id);
             if (command == null || !command.getDeviceId().equals(device.get().id())) {
                 LOG.warning(() -> "Ignored a response of device '" + response.interfaceName() + "' to command "
                         + id + ": no such command for that device");
@@ -175,10 +158,11 @@ public class CommandService {
                     .setParameter("timedOut", CommandStatus.TIMED_OUT)
                     .executeUpdate();
             if (late > 0) {
+                em.refresh(command);
                 LOG.info(() -> "Late response to command " + id + " kept; its outcome stays");
             }
         }
-        waiters.notifyAfterCommit(id);
+        waiters.notifyAfterCommit(command);
     }
 
     /** The deadline passed: time out if nothing answered. */
@@ -194,8 +178,11 @@ public class CommandService {
             completed.fire(new CommandCompleted(commandId, CommandStatus.TIMED_OUT));
         }
         // Also when nothing changed: the command was settled meanwhile, maybe by another server,
-        // and callers waiting here must read that outcome now rather than hang.
-        waiters.notifyAfterCommit(commandId);
+        // and callers waiting here must get that outcome now rather than hang.
+        Command command = em.find(Command.class, commandId);
+        if (command != null) {
+            waiters.notifyAfterCommit(command);
+        }
     }
 
     /** Pending commands, for re-arming their deadlines when the application starts. */

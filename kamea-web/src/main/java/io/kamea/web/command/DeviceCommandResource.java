@@ -3,7 +3,6 @@ package io.kamea.web.command;
 import io.kamea.command.Command;
 import io.kamea.command.CommandService;
 import io.kamea.platform.InvalidRequestException;
-import io.kamea.provisioning.Device;
 import io.kamea.provisioning.ProvisioningService;
 import io.kamea.web.ApiTags;
 import io.kamea.web.ProblemResponses;
@@ -91,26 +90,25 @@ public class DeviceCommandResource {
                      @Parameter(description = "Answer only when the command succeeded or timed out")
                      @QueryParam("wait") @DefaultValue("false") boolean wait,
                      String body, @Suspended AsyncResponse async) {
-        Device device = provisioning.find(deviceId);
         JsonObject request = parse(body);
         // read here: the answer may be written from another thread, outside this request
         URI base = uriInfo.getBaseUri();
         if (!wait) {
-            Command command = commands.send(device, string(request, "name"), payload(request), timeout(request));
+            Command command = commands.send(deviceId, string(request, "name"), payload(request), timeout(request));
             async.resume(Response.accepted(CommandView.of(command)).location(location(base, command.getId())).build());
             return;
         }
         AtomicBoolean answered = new AtomicBoolean();
-        Consumer<String> done = id -> {
+        Consumer<Command> done = settled -> {
             if (answered.compareAndSet(false, true)) {
-                async.resume(Response.ok(CommandView.of(commands.find(id))).location(location(base, id)).build());
+                async.resume(Response.ok(CommandView.of(settled)).location(location(base, settled.getId())).build());
             }
         };
         // The waiter is registered before the request leaves: no answer can come before it.
-        Command command = commands.send(device, string(request, "name"), payload(request), timeout(request), done);
+        Command command = commands.send(deviceId, string(request, "name"), payload(request), timeout(request), done);
         long millis = Duration.between(Instant.now(), command.getDeadline().toInstant()).toMillis() + WAIT_SLACK_MILLIS;
         async.setTimeout(Math.max(millis, WAIT_SLACK_MILLIS), TimeUnit.MILLISECONDS);
-        async.setTimeoutHandler(response -> done.accept(command.getId()));
+        async.setTimeoutHandler(response -> done.accept(commands.find(command.getId())));
     }
 
     private static URI location(URI base, String commandId) {
