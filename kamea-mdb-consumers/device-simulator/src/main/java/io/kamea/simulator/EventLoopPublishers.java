@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
@@ -24,6 +26,18 @@ import javax.net.ssl.TrustManagerFactory;
 final class EventLoopPublishers implements Publishers {
 
     private static final int CONNECT_TIMEOUT_MILLIS = 30_000;
+
+    // Vert.x logs through java.util.logging here (SLF4J is bound to the silent binding): its
+    // warnings, but nothing from the MQTT client, which logs every connection and every refusal
+    // (with a stack trace) that connect() and PublishingDevice report in one line. Held in fields
+    // so that the levels are not collected with the loggers.
+    private static final Logger VERTX_LOG = Logger.getLogger("io.vertx");
+    private static final Logger MQTT_CLIENT_LOG = Logger.getLogger("io.vertx.mqtt");
+
+    static {
+        VERTX_LOG.setLevel(Level.WARNING);
+        MQTT_CLIENT_LOG.setLevel(Level.OFF);
+    }
 
     private final Vertx vertx;
     private final List<DeviceGroup> groups = new ArrayList<>();
