@@ -12,7 +12,8 @@
 #
 # Settings (environment): BENCH_DEVICES (60), BENCH_DURATION per phase in s (30), BENCH_WARMUP (5),
 # BENCH_DRAIN bound in s (20), BENCH_PAYLOAD bytes (100), BENCH_WINDOW unacked publishes per
-# device (10), BENCH_THREADS publishing threads (4), BENCH_PHASES ("warm raw e2e half"), BENCH_WARM (20).
+# device (10), BENCH_CLIENT vertx|paho (vertx), BENCH_EVENT_LOOPS for vertx (1), BENCH_THREADS
+# publishing threads for paho (4), BENCH_PHASES ("warm raw e2e half"), BENCH_WARM (20).
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../env.sh"
 
@@ -22,6 +23,8 @@ WARMUP=${BENCH_WARMUP:-5}
 DRAIN=${BENCH_DRAIN:-20}
 PAYLOAD=${BENCH_PAYLOAD:-100}
 WINDOW=${BENCH_WINDOW:-10}
+CLIENT=${BENCH_CLIENT:-vertx}
+EVENT_LOOPS=${BENCH_EVENT_LOOPS:-1}
 THREADS=${BENCH_THREADS:-4}
 PHASES=${BENCH_PHASES:-warm raw e2e half}
 WARM=${BENCH_WARM:-20}
@@ -114,7 +117,8 @@ phase() {
   shift 4
   sim run --devices-file "$devices" --run-id "$RUN$label" --label "$label" --receiver "$receiver" "$@" \
       --rate "$rate" --duration "$DURATION" --warmup "$WARMUP" --drain "$DRAIN" --report 5 \
-      --payload-size "$PAYLOAD" --qos 1 --window "$WINDOW" --threads "$THREADS" --cpu "$(cpu_spec)" \
+      --payload-size "$PAYLOAD" --qos 1 --window "$WINDOW" --client "$CLIENT" --event-loops "$EVENT_LOOPS" \
+      --threads "$THREADS" --cpu "$(cpu_spec)" \
     | tee "$WORK/$label.out"
   grep '^RESULT ' "$WORK/$label.out" | tail -n 1 > "$WORK/$label.result"
 }
@@ -123,7 +127,7 @@ field() { # LABEL KEY -> value ("-" if absent)
   echo "${v:--}"
 }
 
-kamea_log "run $RUN: $DEVICES devices, ${DURATION} s per phase (${WARMUP} s warm-up), QoS 1, $PAYLOAD-byte payloads, over TLS"
+kamea_log "run $RUN: $DEVICES devices, ${DURATION} s per phase (${WARMUP} s warm-up), QoS 1, $PAYLOAD-byte payloads, over TLS, $CLIENT publishers"
 kamea_log "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the run"
 sim provision --count "$DEVICES" --name-prefix "$PREFIX" --out "$DEVICE_FILE"
 
@@ -157,7 +161,7 @@ for p in $PHASES; do
 done
 
 echo
-echo "== Kamea ingestion benchmark, run $RUN: $DEVICES devices, MQTT 3.1.1/TLS, QoS 1, $PAYLOAD-byte payloads, $(nproc) cores =="
+echo "== Kamea ingestion benchmark, run $RUN: $DEVICES devices, MQTT 3.1.1/TLS, QoS 1, $PAYLOAD-byte payloads, $(nproc) cores, $CLIENT publishers =="
 printf '%-6s %10s %12s %12s %9s %9s %9s %6s  %s\n' phase target publish/s received/s p50_ms p99_ms max_ms lost cpu
 for p in $PHASES; do
   [ -f "$WORK/$p.result" ] || continue

@@ -21,6 +21,10 @@ public final class PublishStatistics {
         failed.increment();
     }
 
+    void countFailed(int count) {
+        failed.add(count);
+    }
+
     /** Messages handed to the MQTT client. */
     public long published() {
         return published.sum();

@@ -1,12 +1,9 @@
 package io.kamea.simulator;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * One measured run: connects the devices, starts the receiver, publishes for the duration
@@ -15,9 +12,21 @@ import javax.net.ssl.SSLContext;
  */
 public final class SimulationRun {
 
-    /** What to run. {@code rate} is aggregate msg/s, 0 for as fast as possible. */
-    public record Settings(SimulatedDevice.Access broker, String topicSuffix, int qos, int window, int threads, double rate,
-                           int durationSeconds, int warmupSeconds, int drainSeconds, int reportSeconds, String label) {
+    /**
+     * What to run. {@code rate} is aggregate msg/s, 0 for as fast as possible. {@code client}: which
+     * {@link Publishers}; {@code threads} counts for Paho's, {@code eventLoops} for Vert.x's.
+     */
+    public record Settings(SimulatedDevice.Access broker, String topicSuffix, int qos, int window, Client client,
+                           int threads, int eventLoops, double rate, int durationSeconds, int warmupSeconds,
+                           int drainSeconds, int reportSeconds, String label) {
+    }
+
+    /** The MQTT client the devices publish with. */
+    public enum Client {
+        /** Vert.x MQTT clients on a few event loops ({@link EventLoopPublishers}), the default. */
+        VERTX,
+        /** A Paho client per device and publishing threads ({@link PahoPublishers}). */
+        PAHO
     }
 
     private final Settings settings;
@@ -38,64 +47,31 @@ public final class SimulationRun {
     }
 
     /** Runs to the end and returns the RESULT line. */
-    public String run(SSLContext tls) throws Exception {
-        List<SimulatedDevice> devices = new ArrayList<>();
-        ExecutorService publishers = Executors.newFixedThreadPool(settings.threads());
+    public String run(SSLContext tls, TrustManagerFactory trust) throws Exception {
+        Publishers publishers = settings.client() == Client.PAHO
+                ? new PahoPublishers(settings, credentials, payload, statistics, tls)
+                : new EventLoopPublishers(settings, credentials, payload, statistics, trust);
         try {
             if (receiver != null) {
                 receiver.start();
             }
-            connect(devices, tls);
-            return publishAndMeasure(devices, publishers);
+            long started = System.nanoTime();
+            publishers.connect();
+            System.out.printf("[%s] %d devices connected over TLS in %.1f s%n", settings.label(), credentials.size(),
+                    (System.nanoTime() - started) / 1e9);
+            return publishAndMeasure(publishers);
         } finally {
-            publishers.shutdownNow();
-            devices.parallelStream().forEach(SimulatedDevice::close);
+            publishers.close();
             if (receiver != null) {
                 receiver.close();
             }
         }
     }
 
-    private void connect(List<SimulatedDevice> devices, SSLContext tls) throws Exception {
-        long started = System.nanoTime();
-        for (DeviceCredentials device : credentials) {
-            devices.add(new SimulatedDevice(settings.broker(), device, settings.topicSuffix(), settings.qos(),
-                    settings.window(), statistics));
-        }
-        // TLS handshakes in parallel, a few at a time
-        ExecutorService connectors = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (SimulatedDevice device : devices) {
-                done.add(connectors.submit(() -> {
-                    device.connect(new NoDelaySocketFactory(tls.getSocketFactory()));
-                    return null;
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } finally {
-            connectors.shutdown();
-        }
-        System.out.printf("[%s] %d devices connected over TLS in %.1f s%n", settings.label(), devices.size(),
-                (System.nanoTime() - started) / 1e9);
-    }
-
-    private String publishAndMeasure(List<SimulatedDevice> devices, ExecutorService publishers) throws Exception {
+    private String publishAndMeasure(Publishers publishers) throws Exception {
         long start = System.nanoTime();
         long end = start + TimeUnit.SECONDS.toNanos(settings.durationSeconds());
-        List<PublishLoop> loops = new ArrayList<>();
-        int threads = Math.min(settings.threads(), devices.size());
-        for (int t = 0; t < threads; t++) {
-            List<SimulatedDevice> share = new ArrayList<>();
-            for (int i = t; i < devices.size(); i += threads) {
-                share.add(devices.get(i));
-            }
-            PublishLoop loop = new PublishLoop(share, settings.rate() / threads, payload, start, end);
-            loops.add(loop);
-            publishers.submit(loop);
-        }
+        publishers.start(start, end);
         ProgressReporter progress = new ProgressReporter(settings.label(), statistics, receiver);
         long windowStart = start + TimeUnit.SECONDS.toNanos(settings.warmupSeconds());
         long ackedAtWindowStart = 0;
@@ -117,9 +93,7 @@ public final class SimulationRun {
                 nextReport += TimeUnit.SECONDS.toNanos(settings.reportSeconds());
             }
         }
-        loops.forEach(PublishLoop::stop);
-        publishers.shutdown();
-        publishers.awaitTermination(5, TimeUnit.SECONDS);
+        publishers.stop();
         long windowEnd = System.nanoTime();
         long ackedInWindow = statistics.acked() - ackedAtWindowStart;
         if (receiver != null) {
@@ -128,18 +102,16 @@ public final class SimulationRun {
         String cpuUse = cpu.stop();
         double windowSeconds = (windowEnd - windowStart) / 1e9;
         long drainStarted = System.nanoTime();
-        drain(devices);
+        drain(publishers);
         double drainSeconds = (System.nanoTime() - drainStarted) / 1e9;
         progress.report();
         return summary(windowSeconds, ackedInWindow, drainSeconds, cpuUse);
     }
 
     /** Waits for the PUBACKs, then for the receiver to get everything acknowledged, both bounded. */
-    private void drain(List<SimulatedDevice> devices) throws InterruptedException {
+    private void drain(Publishers publishers) throws InterruptedException {
         long deadline = System.currentTimeMillis() + TimeUnit.SECONDS.toMillis(settings.drainSeconds());
-        for (SimulatedDevice device : devices) {
-            device.awaitIdle(deadline);
-        }
+        publishers.awaitIdle(deadline);
         if (receiver == null) {
             return;
         }

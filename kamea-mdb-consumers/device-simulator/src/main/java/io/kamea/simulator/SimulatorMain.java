@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Entry point: {@code provision}, {@code run} (telemetry), {@code commands} (command round trips),
@@ -22,7 +23,8 @@ public final class SimulatorMain {
               provision    --count N [--name-prefix sim-<id>-] --out devices.json [--parallel 4]
               run          --devices-file devices.json [--receiver none|bus|amqp] [--rate msg/s, 0 = max]
                            [--duration 20] [--warmup 5] [--drain 30] [--report 5] [--payload-size 100]
-                           [--qos 1] [--window 10] [--threads 4] [--label run] [--run-id hex]
+                           [--qos 1] [--window 10] [--client vertx|paho] [--event-loops 1 (vertx)]
+                           [--threads 4 (paho)] [--label run] [--run-id hex]
                            [--topic telemetries] [--amqp-prefetch 1000] [--cpu name=pid,name=pid]
                            [--vhost v: user name v:<login>, scratch vhost; the amqp receiver uses it too]
               commands     --devices-file devices.json [--callers 100] [--http-clients 4] [--duration 30]
@@ -143,7 +145,8 @@ public final class SimulatorMain {
         List<DeviceCredentials> devices = DeviceFile.read(Path.of(options.required("devices-file")));
         String runId = options.text("run-id", shortId());
         Payload payload = new Payload(runId, options.integer("payload-size", 100));
-        SSLContext tls = Tls.trusting(Path.of(options.text("ca", System.getenv("MQTT_CA_PATH"))));
+        TrustManagerFactory trust = Tls.trust(Path.of(options.text("ca", System.getenv("MQTT_CA_PATH"))));
+        SSLContext tls = Tls.context(trust);
         String receiverKind = options.text("receiver", "none");
         String topic = options.text("topic", "telemetries");
         // a scratch vhost (--vhost) keeps the raw phase away from the application entirely
@@ -169,17 +172,28 @@ public final class SimulatorMain {
         SimulationRun.Settings settings = new SimulationRun.Settings(
                 new SimulatedDevice.Access(options.text("broker-url", System.getenv("MGMT_MQTT_INGESTION_URL")), vhost, 30, null),
                 topic,
-                options.integer("qos", 1), options.integer("window", 10), options.integer("threads", 4),
-                options.decimal("rate", 0), options.integer("duration", 20), options.integer("warmup", 5),
+                options.integer("qos", 1), options.integer("window", 10), client(options.text("client", "vertx")),
+                options.integer("threads", 4), options.integer("event-loops", 1), options.decimal("rate", 0), options.integer("duration", 20), options.integer("warmup", 5),
                 options.integer("drain", 30), options.integer("report", 5), options.text("label", "run"));
         ProcessCpu cpu = new ProcessCpu(options.text("cpu", ""));
         options.rejectUnused();
-        System.out.printf("[%s] run %s: %d devices%s, topic device/<login>/%s, QoS %d, %d-byte payloads, rate %s, %d s%s%n",
+        System.out.printf("[%s] run %s: %d devices%s, topic device/<login>/%s, QoS %d, %d-byte payloads, rate %s, %d s%s, %s%n",
                 settings.label(), runId, devices.size(), vhost != null ? " in vhost " + vhost : "", topic, settings.qos(), options.integer("payload-size", 100),
                 settings.rate() > 0 ? String.format("%.0f msg/s", settings.rate()) : "max", settings.durationSeconds(),
-                receiver != null ? ", measured at " + receiver.name() : "");
-        String result = new SimulationRun(settings, devices, payload, receiver, cpu).run(tls);
+                receiver != null ? ", measured at " + receiver.name() : "",
+                settings.client() == SimulationRun.Client.PAHO
+                        ? "Paho clients, " + settings.threads() + " publishing threads"
+                        : "Vert.x clients on " + settings.eventLoops() + " event loop(s)");
+        String result = new SimulationRun(settings, devices, payload, receiver, cpu).run(tls, trust);
         System.out.println(result);
+    }
+
+    private static SimulationRun.Client client(String name) {
+        return switch (name) {
+            case "vertx" -> SimulationRun.Client.VERTX;
+            case "paho" -> SimulationRun.Client.PAHO;
+            default -> throw new IllegalArgumentException("--client must be vertx or paho");
+        };
     }
 
     private static void commands(Options options) throws Exception {

@@ -19,6 +19,11 @@ public final class Tls {
 
     /** A TLS context trusting the certificates of the PEM file. */
     public static SSLContext trusting(Path caPem) throws IOException, GeneralSecurityException {
+        return context(trust(caPem));
+    }
+
+    /** Trust in the certificates of the PEM file (the Vert.x publishers take it as it is). */
+    public static TrustManagerFactory trust(Path caPem) throws IOException, GeneralSecurityException {
         KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
         trust.load(null, null);
         try (InputStream in = Files.newInputStream(caPem)) {
@@ -29,8 +34,13 @@ public final class Tls {
         }
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init(trust);
+        return factory;
+    }
+
+    /** A TLS context with that trust. */
+    public static SSLContext context(TrustManagerFactory trust) throws GeneralSecurityException {
         SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, factory.getTrustManagers(), null);
+        context.init(null, trust.getTrustManagers(), null);
         return context;
     }
 }
