@@ -13,7 +13,8 @@
 # Settings (environment): BENCH_DEVICES (60), BENCH_DURATION per phase in s (30), BENCH_WARMUP (5),
 # BENCH_DRAIN bound in s (20), BENCH_PAYLOAD bytes (100), BENCH_WINDOW unacked publishes per
 # device (10), BENCH_CLIENT vertx|paho (vertx), BENCH_EVENT_LOOPS for vertx (1), BENCH_THREADS
-# publishing threads for paho (4), BENCH_PHASES ("warm raw e2e half"), BENCH_WARM (20).
+# publishing threads for paho (4), BENCH_PHASES ("warm raw e2e half"), BENCH_WARM (20),
+# BENCH_HALF_RATE (msg/s of the half phase instead of half the e2e rate: latency at a chosen load).
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../env.sh"
 
@@ -153,9 +154,13 @@ for p in $PHASES; do
         trap - EXIT; exit 1
       fi ;;
     half)
-      full=$(field e2e receive_rate)
-      [ "$full" != - ] && [ "$full" -gt 1 ] || { kamea_log "half: needs a successful e2e phase first"; continue; }
-      phase half bus "$((full / 2))" "$DEVICE_FILE" ;;
+      if [ -n "${BENCH_HALF_RATE:-}" ]; then
+        phase half bus "$BENCH_HALF_RATE" "$DEVICE_FILE"
+      else
+        full=$(field e2e receive_rate)
+        [ "$full" != - ] && [ "$full" -gt 1 ] || { kamea_log "half: needs a successful e2e phase first"; continue; }
+        phase half bus "$((full / 2))" "$DEVICE_FILE"
+      fi ;;
     *) kamea_log "unknown phase $p"; exit 2 ;;
   esac
 done

@@ -34,6 +34,7 @@ final class EndpointActivation {
     private final int prefetch;
     private final int concurrency;
     private final int maxBatchSize;
+    private final int batchLingerMillis;
     private final int maxAttempts;
     private final String deadLetterExchange;
     private final WorkManager workManager;
@@ -56,6 +57,7 @@ final class EndpointActivation {
         this.prefetch = spec.getPrefetch();
         this.concurrency = spec.getConcurrency();
         this.maxBatchSize = spec.getMaxBatchSize();
+        this.batchLingerMillis = spec.getBatchLingerMillis();
         this.maxAttempts = spec.getMaxAttempts();
         this.deadLetterExchange = spec.getDeadLetterExchange();
         this.workManager = workManager;
@@ -137,8 +139,8 @@ final class EndpointActivation {
                 connection = conn;
                 deadLetters = letters;
                 consumers.addAll(started);
-                LOG.info(String.format("queue %s: consuming on %d channel(s), prefetch %d, batches up to %d",
-                        queue, concurrency, prefetch, maxBatchSize));
+                LOG.info(String.format("queue %s: consuming on %d channel(s), prefetch %d, batches up to %d, linger %d ms",
+                        queue, concurrency, prefetch, maxBatchSize, batchLingerMillis));
                 return;
             }
         }
@@ -223,6 +225,10 @@ final class EndpointActivation {
 
     int maxBatchSize() {
         return maxBatchSize;
+    }
+
+    int batchLingerMillis() {
+        return batchLingerMillis;
     }
 
     int maxAttempts() {

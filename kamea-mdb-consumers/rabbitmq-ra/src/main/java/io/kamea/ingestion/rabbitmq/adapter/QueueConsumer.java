@@ -26,8 +26,10 @@ import java.util.logging.Logger;
 /**
  * One channel and its consumer, with natural batching: deliveries pile up while a batch is with the
  * bean; when it is done, everything pending (up to {@code maxBatchSize}) goes as the next batch.
- * Under low load a message goes alone at once, under high load batches grow. At most one batch
- * is in flight per channel, so that {@code basicAck(lastTag, multiple=true)} settles exactly it.
+ * Under high load batches grow. A delivery to an idle consumer waits {@code batchLingerMillis}
+ * for company (0: it goes alone at once): at moderate rates batches of one would cost a bean call,
+ * a bus commit and an ack each. At most one batch is in flight per channel, so that
+ * {@code basicAck(lastTag, multiple=true)} settles exactly it.
  * <p>
  * amqp-client calls {@link #handleDelivery} on its consumer thread; batches end on work manager
  * threads. {@code lock} guards the pending list and the in-flight state; broker I/O is done
@@ -49,6 +51,8 @@ final class QueueConsumer implements Consumer {
     private final ArrayDeque<Received> pending = new ArrayDeque<>();
     private boolean inFlight;
     private boolean backingOff;
+    /** A linger is scheduled: it ends by taking what is pending. */
+    private boolean lingering;
     private boolean stopped;
     /** Incremented when the channel goes down: tags of older deliveries mean nothing any more. */
     private long generation;
@@ -96,14 +100,34 @@ final class QueueConsumer implements Consumer {
                 return; // never acknowledged: the broker requeues it when the channel closes
             }
             pending.addLast(received);
-            next = takeBatchLocked();
+            next = takeBatchLocked(false);
         }
         submit(next);
     }
 
-    /** The next batch if this channel may start one now; marks it in flight. */
-    private Batch takeBatchLocked() {
+    private void endLinger() {
+        Batch next;
+        synchronized (lock) {
+            lingering = false;
+            next = takeBatchLocked(true);
+        }
+        submit(next);
+    }
+
+    /**
+     * The next batch if this channel may start one now; marks it in flight. Unless
+     * {@code waited}, a batch short of {@code maxBatchSize} first lingers.
+     */
+    private Batch takeBatchLocked(boolean waited) {
         if (inFlight || backingOff || stopped || pending.isEmpty()) {
+            return null;
+        }
+        long linger = activation.batchLingerMillis();
+        if (!waited && linger > 0 && pending.size() < activation.maxBatchSize()) {
+            if (!lingering) {
+                lingering = true;
+                activation.delayer().schedule(this::endLinger, linger);
+            }
             return null;
         }
         List<Received> items = new ArrayList<>();
@@ -159,7 +183,7 @@ final class QueueConsumer implements Consumer {
         synchronized (lock) {
             inFlight = false;
             backingOff = delay > 0 && !stopped;
-            next = takeBatchLocked();
+            next = takeBatchLocked(true); // what is pending waited for the batch in flight already
             lock.notifyAll();
         }
         if (delay > 0 && !isStopped()) {
@@ -172,7 +196,7 @@ final class QueueConsumer implements Consumer {
         Batch next;
         synchronized (lock) {
             backingOff = false;
-            next = takeBatchLocked();
+            next = takeBatchLocked(true);
         }
         submit(next);
     }

@@ -12,7 +12,7 @@ import java.util.function.UnaryOperator;
 /**
  * What a message-driven bean consumes and how, from its activation config properties:
  * {@code queue} (required), {@code prefetch}, {@code concurrency}, {@code maxBatchSize},
- * {@code maxAttempts}, {@code deadLetterExchange}. The broker connection itself comes from the
+ * {@code batchLingerMillis}, {@code maxAttempts}, {@code deadLetterExchange}. The broker connection itself comes from the
  * configuration (see {@link ConnectionSettings}).
  */
 public class RabbitActivationSpec implements ActivationSpec, Serializable {
@@ -22,6 +22,7 @@ public class RabbitActivationSpec implements ActivationSpec, Serializable {
     public static final int DEFAULT_PREFETCH = 500;
     public static final int DEFAULT_CONCURRENCY = 2;
     public static final int DEFAULT_MAX_BATCH_SIZE = 200;
+    public static final int DEFAULT_BATCH_LINGER_MILLIS = 0;
     public static final int DEFAULT_MAX_ATTEMPTS = 5;
     public static final String DEFAULT_DEAD_LETTER_EXCHANGE = "kamea.dead-letter";
 
@@ -29,6 +30,7 @@ public class RabbitActivationSpec implements ActivationSpec, Serializable {
     private Integer prefetch = DEFAULT_PREFETCH;
     private Integer concurrency = DEFAULT_CONCURRENCY;
     private Integer maxBatchSize = DEFAULT_MAX_BATCH_SIZE;
+    private Integer batchLingerMillis = DEFAULT_BATCH_LINGER_MILLIS;
     private Integer maxAttempts = DEFAULT_MAX_ATTEMPTS;
     private String deadLetterExchange = DEFAULT_DEAD_LETTER_EXCHANGE;
     private transient ResourceAdapter resourceAdapter;
@@ -36,7 +38,8 @@ public class RabbitActivationSpec implements ActivationSpec, Serializable {
     /**
      * Lets operators tune a bean without touching its annotations: configuration keys named after
      * the queue, e.g. {@code KAMEA_TELEMETRY_CONCURRENCY}, {@code _PREFETCH}, {@code _MAX_BATCH_SIZE},
-     * {@code _MAX_ATTEMPTS} for the queue {@code kamea.telemetry}, win over the bean's values.
+     * {@code _BATCH_LINGER_MILLIS}, {@code _MAX_ATTEMPTS} for the queue {@code kamea.telemetry}, win
+     * over the bean's values.
      */
     public void applyOverrides(UnaryOperator<String> config) throws InvalidPropertyException {
         if (queue == null) {
@@ -46,6 +49,7 @@ public class RabbitActivationSpec implements ActivationSpec, Serializable {
         prefetch = override(config, prefix + "PREFETCH", "prefetch", prefetch);
         concurrency = override(config, prefix + "CONCURRENCY", "concurrency", concurrency);
         maxBatchSize = override(config, prefix + "MAX_BATCH_SIZE", "maxBatchSize", maxBatchSize);
+        batchLingerMillis = override(config, prefix + "BATCH_LINGER_MILLIS", "batchLingerMillis", batchLingerMillis);
         maxAttempts = override(config, prefix + "MAX_ATTEMPTS", "maxAttempts", maxAttempts);
     }
 
@@ -70,6 +74,7 @@ public class RabbitActivationSpec implements ActivationSpec, Serializable {
         requireRange("prefetch", prefetch, 1, 65_535);
         requireRange("concurrency", concurrency, 1, 64);
         requireRange("maxBatchSize", maxBatchSize, 1, prefetch);
+        requireRange("batchLingerMillis", batchLingerMillis, 0, 1_000);
         requireRange("maxAttempts", maxAttempts, 1, Integer.MAX_VALUE);
         if (deadLetterExchange == null || deadLetterExchange.isBlank()) {
             throw invalid("deadLetterExchange", "deadLetterExchange must name an exchange (the default exchange would "
@@ -127,6 +132,18 @@ public class RabbitActivationSpec implements ActivationSpec, Serializable {
         this.maxBatchSize = maxBatchSize;
     }
 
+    /**
+     * How long a message arriving at an idle consumer waits for others to share its batch (0: it
+     * goes at once). Messages arriving while a batch is in flight never wait longer than it.
+     */
+    public Integer getBatchLingerMillis() {
+        return batchLingerMillis;
+    }
+
+    public void setBatchLingerMillis(Integer batchLingerMillis) {
+        this.batchLingerMillis = batchLingerMillis;
+    }
+
     public Integer getMaxAttempts() {
         return maxAttempts;
     }
@@ -156,7 +173,7 @@ public class RabbitActivationSpec implements ActivationSpec, Serializable {
     @Override
     public String toString() {
         return "RabbitActivationSpec[queue=" + queue + ", prefetch=" + prefetch + ", concurrency=" + concurrency
-                + ", maxBatchSize=" + maxBatchSize + ", maxAttempts=" + maxAttempts
+                + ", maxBatchSize=" + maxBatchSize + ", batchLingerMillis=" + batchLingerMillis + ", maxAttempts=" + maxAttempts
                 + ", deadLetterExchange=" + deadLetterExchange + "]";
     }
 }

@@ -140,7 +140,7 @@ public class RabbitResourceAdapter implements ResourceAdapter, Serializable {
                         try {
                             task.run();
                         } catch (RuntimeException e) { // a failing task must not kill the shared timer
-                            LOG.warning("after a back-off: " + e);
+                            LOG.warning("delayed task (back-off or batch linger) failed: " + e);
                         }
                     }
                 }, delayMillis);

@@ -31,6 +31,7 @@ class RabbitActivationSpecTest {
         assertEquals(500, spec.getPrefetch());
         assertEquals(2, spec.getConcurrency());
         assertEquals(200, spec.getMaxBatchSize());
+        assertEquals(0, spec.getBatchLingerMillis());
         assertEquals(5, spec.getMaxAttempts());
         assertEquals("kamea.dead-letter", spec.getDeadLetterExchange());
     }
@@ -52,6 +53,8 @@ class RabbitActivationSpecTest {
             s.setPrefetch(100);
             s.setMaxBatchSize(101);
         }, "maxBatchSize").contains("between 1 and 100"));
+        refused(s -> s.setBatchLingerMillis(-1), "batchLingerMillis");
+        refused(s -> s.setBatchLingerMillis(1_001), "batchLingerMillis");
         refused(s -> s.setMaxAttempts(0), "maxAttempts");
         refused(s -> s.setMaxAttempts(null), "maxAttempts");
         refused(s -> s.setDeadLetterExchange(""), "deadLetterExchange");
@@ -63,6 +66,7 @@ class RabbitActivationSpecTest {
             s.setPrefetch(1);
             s.setMaxBatchSize(1);
             s.setConcurrency(64);
+            s.setBatchLingerMillis(1_000);
             s.setMaxAttempts(1);
         }).validate());
     }
@@ -70,10 +74,12 @@ class RabbitActivationSpecTest {
     @Test
     void configurationNamedAfterTheQueueOverridesTheBean() throws Exception {
         RabbitActivationSpec spec = spec(s -> s.setQueue("kamea.telemetry"));
-        var config = java.util.Map.of("KAMEA_TELEMETRY_CONCURRENCY", "4", "KAMEA_TELEMETRY_MAX_BATCH_SIZE", " 50 ");
+        var config = java.util.Map.of("KAMEA_TELEMETRY_CONCURRENCY", "4", "KAMEA_TELEMETRY_MAX_BATCH_SIZE", " 50 ",
+                "KAMEA_TELEMETRY_BATCH_LINGER_MILLIS", "3");
         spec.applyOverrides(config::get);
         assertEquals(4, spec.getConcurrency());
         assertEquals(50, spec.getMaxBatchSize());
+        assertEquals(3, spec.getBatchLingerMillis());
         assertEquals(RabbitActivationSpec.DEFAULT_PREFETCH, spec.getPrefetch());
 
         RabbitActivationSpec broken = spec(s -> s.setQueue("kamea.telemetry"));

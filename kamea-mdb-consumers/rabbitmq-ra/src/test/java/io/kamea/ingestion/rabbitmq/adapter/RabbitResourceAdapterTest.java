@@ -299,6 +299,51 @@ class RabbitResourceAdapterTest {
     }
 
     @Test
+    void withALingerAFirstDeliveryWaitsForCompanyThenGoesWithIt() throws Exception {
+        spec.setBatchLingerMillis(5);
+        Consumer consumer = activate();
+        deliver(consumer, 1, "m1");
+        deliver(consumer, 2, "m2");
+        assertTrue(factory.batches.isEmpty(), "delivered before the linger ended");
+        assertEquals(List.of(5L), delayer.delays, "one linger for the two deliveries");
+
+        delayer.runAll();
+
+        assertEquals(List.of(2), batchSizes());
+        assertEquals(List.of("basicAck:2:true"), events.stream().filter(e -> e.startsWith("basic")).toList());
+    }
+
+    @Test
+    void aFullBatchDoesNotWaitForTheLinger() throws Exception {
+        spec.setBatchLingerMillis(5);
+        spec.setMaxBatchSize(2);
+        Consumer consumer = activate();
+        deliver(consumer, 1, "m1");
+        deliver(consumer, 2, "m2");
+
+        assertEquals(List.of(2), batchSizes());
+        delayer.runAll(); // the linger ends with nothing left to take
+        assertEquals(List.of(2), batchSizes());
+    }
+
+    @Test
+    void deliveriesThatWaitedForABatchInFlightDoNotLingerAgain() throws Exception {
+        spec.setBatchLingerMillis(5);
+        Consumer consumer = activate();
+        workManager.hold = true;
+        deliver(consumer, 1, "m1");
+        delayer.runAll(); // batch [1] goes to the bean
+        deliver(consumer, 2, "m2");
+        deliver(consumer, 3, "m3");
+
+        workManager.runNext(); // batch [1] ends: [2, 3] go at once
+        workManager.runNext();
+
+        assertEquals(List.of(1, 2), batchSizes());
+        assertEquals(List.of(5L), delayer.delays, "no second linger");
+    }
+
+    @Test
     void batchesNeverExceedMaxBatchSize() throws Exception {
         spec.setMaxBatchSize(3);
         Consumer consumer = activate();
