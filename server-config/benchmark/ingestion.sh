@@ -1,19 +1,20 @@
 #!/usr/bin/env bash
 # Ingestion benchmark against the running platform (server-config/run.sh): simulated devices
 # publish QoS 1 telemetry over MQTT/TLS; after an unmeasured warm-up (BENCH_WARM s of e2e traffic,
-# for the servers' JIT), three bounded phases measure
+# for the servers' JIT), bounded phases measure
 #   raw   MQTT publish -> RabbitMQ -> plain AMQPS consumer of a scratch queue, all in a scratch
 #         vhost kamea-bench-<run> with its own broker users (Kamea sees none of it)
 #   e2e   MQTT publish -> kamea.telemetry -> MDBs (Payara) -> Artemis topic $RAW_DATA_TOPIC_NAME,
 #         counted by a JMS subscriber; latency from the send time inside each payload
 #   half  e2e again at half the e2e throughput, for the latency at that load
+#   rawhalf  raw again at that same paced rate: the broker's own latency there, for comparison
 # then prints the figures side by side. See docs/benchmarks.md.
 # Cleans up after itself (devices, scratch vhost and its users), also on failure or Ctrl-C.
 #
 # Settings (environment): BENCH_DEVICES (60), BENCH_DURATION per phase in s (30), BENCH_WARMUP (5),
 # BENCH_DRAIN bound in s (20), BENCH_PAYLOAD bytes (100), BENCH_WINDOW unacked publishes per
 # device (10), BENCH_CLIENT vertx|paho (vertx), BENCH_EVENT_LOOPS for vertx (1), BENCH_THREADS
-# publishing threads for paho (4), BENCH_PHASES ("warm raw e2e half"), BENCH_WARM (20),
+# publishing threads for paho (4), BENCH_PHASES ("warm raw e2e half rawhalf"), BENCH_WARM (60),
 # BENCH_HALF_RATE (msg/s of the half phase instead of half the e2e rate: latency at a chosen load).
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../env.sh"
@@ -27,8 +28,8 @@ WINDOW=${BENCH_WINDOW:-10}
 CLIENT=${BENCH_CLIENT:-vertx}
 EVENT_LOOPS=${BENCH_EVENT_LOOPS:-1}
 THREADS=${BENCH_THREADS:-4}
-PHASES=${BENCH_PHASES:-warm raw e2e half}
-WARM=${BENCH_WARM:-20}
+PHASES=${BENCH_PHASES:-warm raw e2e half rawhalf}
+WARM=${BENCH_WARM:-60}
 MODULE=$KAMEA_ROOT/kamea-mdb-consumers/device-simulator
 JAR=$MODULE/target/device-simulator.jar
 
@@ -128,6 +129,14 @@ field() { # LABEL KEY -> value ("-" if absent)
   echo "${v:--}"
 }
 
+# the paced rate of the half and rawhalf phases: BENCH_HALF_RATE, else half the e2e throughput
+half_rate() {
+  if [ -n "${BENCH_HALF_RATE:-}" ]; then echo "$BENCH_HALF_RATE"; return; fi
+  local full; full=$(field e2e receive_rate)
+  [ "$full" != - ] && [ "$full" -gt 1 ] || return 1
+  echo $((full / 2))
+}
+
 kamea_log "run $RUN: $DEVICES devices, ${DURATION} s per phase (${WARMUP} s warm-up), QoS 1, $PAYLOAD-byte payloads, over TLS, $CLIENT publishers"
 kamea_log "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the run"
 sim provision --count "$DEVICES" --name-prefix "$PREFIX" --out "$DEVICE_FILE"
@@ -154,13 +163,14 @@ for p in $PHASES; do
         trap - EXIT; exit 1
       fi ;;
     half)
-      if [ -n "${BENCH_HALF_RATE:-}" ]; then
-        phase half bus "$BENCH_HALF_RATE" "$DEVICE_FILE"
-      else
-        full=$(field e2e receive_rate)
-        [ "$full" != - ] && [ "$full" -gt 1 ] || { kamea_log "half: needs a successful e2e phase first"; continue; }
-        phase half bus "$((full / 2))" "$DEVICE_FILE"
-      fi ;;
+      rate=$(half_rate) || { kamea_log "half: needs a successful e2e phase first (or BENCH_HALF_RATE)"; continue; }
+      phase half bus "$rate" "$DEVICE_FILE" ;;
+    rawhalf)
+      rate=$(half_rate) || { kamea_log "rawhalf: needs a successful e2e phase first (or BENCH_HALF_RATE)"; continue; }
+      kamea_log "rawhalf: the broker alone at the half phase's rate, scratch vhost $BENCH_VHOST"
+      raw_setup
+      phase rawhalf amqp "$rate" "$RAW_DEVICE_FILE" --vhost "$BENCH_VHOST"
+      raw_cleanup ;;
     *) kamea_log "unknown phase $p"; exit 2 ;;
   esac
 done
@@ -180,5 +190,6 @@ if [ "$raw" != - ] && [ "$e2e" != - ] && [ "$raw" -gt 0 ]; then
   echo "end to end: $e2e msg/s   raw broker (MQTT -> AMQP consumer): $raw msg/s   ratio e2e/raw: $(awk "BEGIN{printf \"%.2f\", $e2e/$raw}")"
 fi
 [ -f "$WORK/half.result" ] && echo "at half load ($(field half target_rate) msg/s): p50 $(field half p50_ms) ms, p99 $(field half p99_ms) ms (publish -> ingestion p99 $(field half to_ingestion_p99_ms) ms)"
+[ -f "$WORK/rawhalf.result" ] && echo "the broker alone at that rate (rawhalf): p50 $(field rawhalf p50_ms) ms, p99 $(field rawhalf p99_ms) ms"
 [ -f "$WORK/e2e.result" ] && echo "at full load: publish -> ingestion (kamea_received_at) p50 $(field e2e to_ingestion_p50_ms) ms, p99 $(field e2e to_ingestion_p99_ms) ms"
 echo "machine load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
