@@ -6,15 +6,16 @@
 # succeed (target: 100 callers, p50 <= 10 ms, p99 <= 50 ms, none failed). See docs/benchmarks.md.
 # Cleans up after itself (devices, and with them their commands), also on failure or Ctrl-C.
 #
-# Settings (environment): BENCH_DEVICES (20), BENCH_CALLERS (100), BENCH_DURATION s (35, warm-up
-# included), BENCH_WARMUP (5), BENCH_COMMAND_TIMEOUT s (10), BENCH_HTTP_CLIENTS (4).
+# Settings (environment): BENCH_DEVICES (20), BENCH_CALLERS (100), BENCH_DURATION s (60, warm-up
+# included), BENCH_WARMUP (30: the server's JIT compiles the command path for tens of seconds),
+# BENCH_COMMAND_TIMEOUT s (10), BENCH_HTTP_CLIENTS (4).
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../env.sh"
 
 DEVICES=${BENCH_DEVICES:-20}
 CALLERS=${BENCH_CALLERS:-100}
-DURATION=${BENCH_DURATION:-35}
-WARMUP=${BENCH_WARMUP:-5}
+DURATION=${BENCH_DURATION:-60}
+WARMUP=${BENCH_WARMUP:-30}
 COMMAND_TIMEOUT=${BENCH_COMMAND_TIMEOUT:-10}
 HTTP_CLIENTS=${BENCH_HTTP_CLIENTS:-4}
 MODULE=$KAMEA_ROOT/kamea-mdb-consumers/device-simulator

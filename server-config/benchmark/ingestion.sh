@@ -71,8 +71,6 @@ raw_setup() {
   local i user password
   mgmt PUT "/vhosts/$BENCH_VHOST" '{"description":"Kamea ingestion benchmark, raw phase (scratch, deleted at the end)"}'
   mgmt PUT "/permissions/$BENCH_VHOST/$RMQ_LOGIN" '{"configure":".*","write":".*","read":".*"}'
-  # the queue storage of the kamea vhost (definitions.json.template), so that raw and e2e compare
-  mgmt PUT "/policies/$BENCH_VHOST/kamea-classic-queues-v2" '{"pattern":".*","apply-to":"queues","priority":0,"definition":{"queue-version":2}}'
   for ((i = 0; i < DEVICES; i++)); do
     user=$RAW_USER_PREFIX$(openssl rand -hex 11)
     password=$(openssl rand -hex 24)
