@@ -121,7 +121,8 @@ public class CommandService {
 
     /**
      * A device answered: succeed if still in time, else record the answer as late. The usual case,
-     * an answer in time from the right device, is one UPDATE.
+     * an answer in time from the right device, is one UPDATE, then one read of the settled command
+     * for the callers waiting on it (not a transaction of their own each).
      */
     public void onResponse(@Observes CommandResponseReceived response) {
         String id = response.commandId();
