@@ -127,6 +127,13 @@ field() { # LABEL KEY -> value ("-" if absent)
   echo "${v:--}"
 }
 
+# raw_phase LABEL RATE -> a phase in a fresh scratch vhost (users, queue), deleted right after
+raw_phase() {
+  raw_setup
+  phase "$1" amqp "$2" "$RAW_DEVICE_FILE" --vhost "$BENCH_VHOST"
+  raw_cleanup
+}
+
 # the paced rate of the half and rawhalf phases: BENCH_HALF_RATE, else half the e2e throughput
 half_rate() {
   if [ -n "${BENCH_HALF_RATE:-}" ]; then echo "$BENCH_HALF_RATE"; return; fi
@@ -143,9 +150,7 @@ for p in $PHASES; do
   case $p in
     raw)
       kamea_log "raw: scratch vhost $BENCH_VHOST with $DEVICES users"
-      raw_setup
-      phase raw amqp 0 "$RAW_DEVICE_FILE" --vhost "$BENCH_VHOST"
-      raw_cleanup ;;
+      raw_phase raw 0 ;;
     warm)
       # Not a figure: the servers' JIT compilers work for tens of seconds after a deployment and
       # would take their share of the 2 cores from the first measured phase.
@@ -166,9 +171,7 @@ for p in $PHASES; do
     rawhalf)
       rate=$(half_rate) || { kamea_log "rawhalf: needs a successful e2e phase first (or BENCH_HALF_RATE)"; continue; }
       kamea_log "rawhalf: the broker alone at the half phase's rate, scratch vhost $BENCH_VHOST"
-      raw_setup
-      phase rawhalf amqp "$rate" "$RAW_DEVICE_FILE" --vhost "$BENCH_VHOST"
-      raw_cleanup ;;
+      raw_phase rawhalf "$rate" ;;
     *) kamea_log "unknown phase $p"; exit 2 ;;
   esac
 done

@@ -12,17 +12,16 @@ import java.util.concurrent.locks.LockSupport;
 final class PublishLoop implements Runnable {
 
     private final List<SimulatedDevice> devices;
-    private final double ratePerSecond;
+    /** Null when the rate is 0: as fast as the windows allow. */
+    private final PublishSchedule schedule;
     private final Payload payload;
-    private final long startNanos;
     private final long endNanos;
     private volatile boolean stopped;
 
     PublishLoop(List<SimulatedDevice> devices, double ratePerSecond, Payload payload, long startNanos, long endNanos) {
         this.devices = devices;
-        this.ratePerSecond = ratePerSecond;
+        this.schedule = ratePerSecond > 0 ? new PublishSchedule(ratePerSecond, startNanos) : null;
         this.payload = payload;
-        this.startNanos = startNanos;
         this.endNanos = endNanos;
     }
 
@@ -40,8 +39,8 @@ final class PublishLoop implements Runnable {
                 if (now >= endNanos) {
                     return;
                 }
-                if (ratePerSecond > 0) {
-                    long due = startNanos + (long) (sequence * 1e9 / ratePerSecond);
+                if (schedule != null) {
+                    long due = schedule.dueAt(sequence);
                     if (due > now) {
                         LockSupport.parkNanos(Math.min(due, endNanos) - now);
                         continue;

@@ -17,6 +17,11 @@ final class PublishSchedule {
         this.startNanos = startNanos;
     }
 
+    /** When message {@code sequence} (from 0) is due, in {@code System.nanoTime()} terms. */
+    long dueAt(long sequence) {
+        return startNanos + (long) (sequence * 1e9 / ratePerSecond);
+    }
+
     /** How many messages are due by {@code nanos} (the first one is due at the start). */
     long dueBy(long nanos) {
         if (nanos < startNanos) {
