@@ -11,17 +11,21 @@
 # then prints the figures side by side. See docs/benchmarks.md.
 # Cleans up after itself (devices, scratch vhost and its users), also on failure or Ctrl-C.
 #
-# Settings (environment): BENCH_DEVICES (60), BENCH_DURATION per phase in s (30), BENCH_WARMUP (5),
+# Settings (environment): BENCH_DEVICES (60), BENCH_DURATION per phase in s (50), BENCH_WARMUP (20:
+# each phase is a new simulator JVM, whose JIT takes 1-1.5 cores for its first ~10 s), BENCH_RAMP
+# (10: s over which the paced phases rise to their rate, so a late cold start is not caught up in a burst),
 # BENCH_DRAIN bound in s (20), BENCH_PAYLOAD bytes (100), BENCH_WINDOW unacked publishes per
 # device (10), BENCH_CLIENT vertx|paho (vertx), BENCH_EVENT_LOOPS for vertx (1), BENCH_THREADS
 # publishing threads for paho (4), BENCH_PHASES ("warm raw e2e half rawhalf"), BENCH_WARM (60),
-# BENCH_HALF_RATE (msg/s of the half phase instead of half the e2e rate: latency at a chosen load).
+# BENCH_HALF_RATE (msg/s of the half phase instead of half the e2e rate: latency at a chosen load),
+# BENCH_REPORT (s between progress lines, 5).
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../env.sh"
 
 DEVICES=${BENCH_DEVICES:-60}
-DURATION=${BENCH_DURATION:-30}
-WARMUP=${BENCH_WARMUP:-5}
+DURATION=${BENCH_DURATION:-50}
+WARMUP=${BENCH_WARMUP:-20}
+RAMP=${BENCH_RAMP:-10}
 DRAIN=${BENCH_DRAIN:-20}
 PAYLOAD=${BENCH_PAYLOAD:-100}
 WINDOW=${BENCH_WINDOW:-10}
@@ -30,6 +34,7 @@ EVENT_LOOPS=${BENCH_EVENT_LOOPS:-1}
 THREADS=${BENCH_THREADS:-4}
 PHASES=${BENCH_PHASES:-warm raw e2e half rawhalf}
 WARM=${BENCH_WARM:-60}
+REPORT=${BENCH_REPORT:-5}
 MODULE=$KAMEA_ROOT/kamea-mdb-consumers/device-simulator
 JAR=$MODULE/target/device-simulator.jar
 
@@ -113,10 +118,11 @@ cpu_spec() {
 # phase LABEL RECEIVER RATE DEVICE_FILE [run options] -> runs it, tees its output, stores the RESULT
 # line in $WORK/LABEL.result
 phase() {
-  local label=$1 receiver=$2 rate=$3 devices=$4
+  local label=$1 receiver=$2 rate=$3 devices=$4 ramp=0
   shift 4
+  [ "$rate" = 0 ] || ramp=$RAMP
   sim run --devices-file "$devices" --run-id "$RUN$label" --label "$label" --receiver "$receiver" "$@" \
-      --rate "$rate" --duration "$DURATION" --warmup "$WARMUP" --drain "$DRAIN" --report 5 \
+      --rate "$rate" --ramp "$ramp" --duration "$DURATION" --warmup "$WARMUP" --drain "$DRAIN" --report "$REPORT" \
       --payload-size "$PAYLOAD" --qos 1 --window "$WINDOW" --client "$CLIENT" --event-loops "$EVENT_LOOPS" \
       --threads "$THREADS" --cpu "$(cpu_spec)" \
     | tee "$WORK/$label.out"
@@ -142,7 +148,7 @@ half_rate() {
   echo $((full / 2))
 }
 
-kamea_log "run $RUN: $DEVICES devices, ${DURATION} s per phase (${WARMUP} s warm-up), QoS 1, $PAYLOAD-byte payloads, over TLS, $CLIENT publishers"
+kamea_log "run $RUN: $DEVICES devices, ${DURATION} s per phase (${WARMUP} s warm-up, paced ones after a ${RAMP} s ramp), QoS 1, $PAYLOAD-byte payloads, over TLS, $CLIENT publishers"
 kamea_log "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the run"
 sim provision --count "$DEVICES" --name-prefix "$PREFIX" --out "$DEVICE_FILE"
 
@@ -155,7 +161,7 @@ for p in $PHASES; do
       # Not a figure: the servers' JIT compilers work for tens of seconds after a deployment and
       # would take their share of the 2 cores from the first measured phase.
       kamea_log "warm-up: ${WARM} s of end-to-end traffic, not measured"
-      DURATION=$WARM phase warm bus 0 "$DEVICE_FILE" > /dev/null
+      DURATION=$WARM WARMUP=0 phase warm bus 0 "$DEVICE_FILE" > /dev/null
       rm -f "$WORK/warm.result"
       kamea_log "warm-up done: $(grep -o 'receive_rate=[0-9]*' "$WORK/warm.out" | tail -n 1)" ;;
     e2e)

@@ -6,6 +6,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
@@ -23,6 +24,8 @@ public final class BusSubscriber implements Receiver {
     private final String topic;
     private final Reception reception;
     private final LatencyHistogram toIngestion = new LatencyHistogram();
+    private final AtomicLong intervalMaxToIngestion = new AtomicLong();
+    private final AtomicLong intervalMaxFromIngestion = new AtomicLong();
     private ActiveMQConnectionFactory factory;
     private Connection connection;
 
@@ -58,8 +61,13 @@ public final class BusSubscriber implements Receiver {
             byte[] body = new byte[(int) bytes.getBodyLength()];
             bytes.readBytes(body);
             long sent = reception.received(body);
-            if (sent > 0 && reception.sentInWindow(sent) && message.propertyExists(RECEIVED_AT)) {
-                toIngestion.record(message.getLongProperty(RECEIVED_AT) * 1000 - sent);
+            if (sent > 0 && message.propertyExists(RECEIVED_AT)) {
+                long ingested = message.getLongProperty(RECEIVED_AT) * 1000;
+                if (reception.sentInWindow(sent)) {
+                    toIngestion.record(ingested - sent);
+                }
+                intervalMaxToIngestion.accumulateAndGet(ingested - sent, Math::max);
+                intervalMaxFromIngestion.accumulateAndGet(Payload.nowMicros() - ingested, Math::max);
             }
         } catch (JMSException | RuntimeException e) {
             System.err.println("bus subscriber: " + e);
@@ -75,6 +83,13 @@ public final class BusSubscriber implements Receiver {
     public String details() {
         return String.format("to_ingestion_p50_ms=%.1f to_ingestion_p99_ms=%.1f",
                 toIngestion.percentileMillis(0.50), toIngestion.percentileMillis(0.99));
+    }
+
+    /** The interval's longest waits before and after the ingestion took a message (not one message's). */
+    @Override
+    public String progress() {
+        return String.format(" max_to_ingestion_ms=%.1f max_from_ingestion_ms=%.1f",
+                intervalMaxToIngestion.getAndSet(0) / 1000.0, intervalMaxFromIngestion.getAndSet(0) / 1000.0);
     }
 
     @Override

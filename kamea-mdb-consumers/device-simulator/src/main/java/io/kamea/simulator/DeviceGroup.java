@@ -22,6 +22,7 @@ final class DeviceGroup extends AbstractVerticle {
     private final String host;
     private final int port;
     private final double ratePerSecond;
+    private final long rampNanos;
     private final Payload payload;
     private long endNanos;
     private boolean publishing;
@@ -30,12 +31,17 @@ final class DeviceGroup extends AbstractVerticle {
     private long sequence;
     private int next;
 
-    /** @param ratePerSecond this group's share of the target rate, 0 for as fast as the windows allow */
-    DeviceGroup(List<PublishingDevice> devices, String host, int port, double ratePerSecond, Payload payload) {
+    /**
+     * @param ratePerSecond this group's share of the target rate, 0 for as fast as the windows allow
+     * @param rampNanos how long the rate takes to rise from 0 ({@link PublishSchedule})
+     */
+    DeviceGroup(List<PublishingDevice> devices, String host, int port, double ratePerSecond, long rampNanos,
+                Payload payload) {
         this.devices = List.copyOf(devices);
         this.host = host;
         this.port = port;
         this.ratePerSecond = ratePerSecond;
+        this.rampNanos = rampNanos;
         this.payload = payload;
     }
 
@@ -56,7 +62,7 @@ final class DeviceGroup extends AbstractVerticle {
             this.endNanos = endNanos;
             publishing = true;
             if (ratePerSecond > 0) {
-                schedule = new PublishSchedule(ratePerSecond, startNanos);
+                schedule = new PublishSchedule(ratePerSecond, startNanos, rampNanos);
                 timer = vertx.setPeriodic(TICK_MILLIS, tick -> sendDue());
             } else {
                 devices.forEach(this::fill);

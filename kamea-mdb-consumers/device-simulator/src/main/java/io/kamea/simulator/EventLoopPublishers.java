@@ -64,7 +64,8 @@ final class EventLoopPublishers implements Publishers {
                         "device/" + device.login() + "/" + settings.topicSuffix(), qos, settings.window(), statistics,
                         settings.label()));
             }
-            groups.add(new DeviceGroup(share, broker.getHost(), broker.getPort(), settings.rate() / loops, payload));
+            groups.add(new DeviceGroup(share, broker.getHost(), broker.getPort(), settings.rate() / loops,
+                    TimeUnit.SECONDS.toNanos(settings.rampSeconds()), payload));
         }
     }
 

@@ -62,7 +62,8 @@ final class PahoPublishers implements Publishers {
             for (int i = t; i < devices.size(); i += count) {
                 share.add(devices.get(i));
             }
-            PublishLoop loop = new PublishLoop(share, settings.rate() / count, payload, startNanos, endNanos);
+            PublishLoop loop = new PublishLoop(share, settings.rate() / count,
+                    TimeUnit.SECONDS.toNanos(settings.rampSeconds()), payload, startNanos, endNanos);
             loops.add(loop);
             threads.submit(loop);
         }

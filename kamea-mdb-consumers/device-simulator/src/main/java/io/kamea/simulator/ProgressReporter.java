@@ -31,8 +31,10 @@ final class ProgressReporter {
             line.append(" failed=").append(statistics.failed());
         }
         if (receiver != null) {
-            line.append(String.format(" received=%d (%.0f/s) backlog=%d", received, (received - lastReceived) / seconds,
-                    Math.max(0, acked - received)));
+            line.append(String.format(" received=%d (%.0f/s) backlog=%d max_ms=%.1f", received,
+                    (received - lastReceived) / seconds, Math.max(0, acked - received),
+                    receiver.reception().takeIntervalMaxMicros() / 1000.0));
+            line.append(receiver.progress());
         }
         System.out.println(line);
         lastNanos = now;

@@ -18,9 +18,10 @@ final class PublishLoop implements Runnable {
     private final long endNanos;
     private volatile boolean stopped;
 
-    PublishLoop(List<SimulatedDevice> devices, double ratePerSecond, Payload payload, long startNanos, long endNanos) {
+    PublishLoop(List<SimulatedDevice> devices, double ratePerSecond, long rampNanos, Payload payload, long startNanos,
+                long endNanos) {
         this.devices = devices;
-        this.schedule = ratePerSecond > 0 ? new PublishSchedule(ratePerSecond, startNanos) : null;
+        this.schedule = ratePerSecond > 0 ? new PublishSchedule(ratePerSecond, startNanos, rampNanos) : null;
         this.payload = payload;
         this.endNanos = endNanos;
     }

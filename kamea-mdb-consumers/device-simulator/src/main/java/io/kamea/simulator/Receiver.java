@@ -20,6 +20,11 @@ public interface Receiver extends AutoCloseable {
         return "";
     }
 
+    /** Extra figures for a progress line about the interval since the previous one, or "". */
+    default String progress() {
+        return "";
+    }
+
     @Override
     void close();
 }

@@ -1,5 +1,6 @@
 package io.kamea.simulator;
 
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -12,6 +13,7 @@ public final class Reception {
     private final LongAdder received = new LongAdder();
     private final LongAdder receivedInWindow = new LongAdder();
     private final LatencyHistogram latency = new LatencyHistogram();
+    private final AtomicLong intervalMax = new AtomicLong();
     private volatile long windowStart = Long.MAX_VALUE;
     private volatile long windowEnd = Long.MAX_VALUE;
 
@@ -34,6 +36,7 @@ public final class Reception {
         if (sent >= windowStart && sent < windowEnd) {
             latency.record(now - sent);
         }
+        intervalMax.accumulateAndGet(now - sent, Math::max);
         return sent;
     }
 
@@ -50,6 +53,14 @@ public final class Reception {
     /** True if a message sent at that time falls in the window (for receivers' extra histograms). */
     public boolean sentInWindow(long sentMicros) {
         return sentMicros >= windowStart && sentMicros < windowEnd;
+    }
+
+    /**
+     * The longest latency (µs) since the previous call, then starts a new interval: progress lines
+     * show when a stall happened, which the run's percentiles cannot.
+     */
+    public long takeIntervalMaxMicros() {
+        return intervalMax.getAndSet(0);
     }
 
     public long received() {

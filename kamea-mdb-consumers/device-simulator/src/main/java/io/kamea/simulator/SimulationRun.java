@@ -13,11 +13,12 @@ import javax.net.ssl.TrustManagerFactory;
 public final class SimulationRun {
 
     /**
-     * What to run. {@code rate} is aggregate msg/s, 0 for as fast as possible. {@code client}: which
+     * What to run. {@code rate} is aggregate msg/s, 0 for as fast as possible, reached after
+     * {@code rampSeconds} of linear rise ({@link PublishSchedule}). {@code client}: which
      * {@link Publishers}; {@code threads} counts for Paho's, {@code eventLoops} for Vert.x's.
      */
     public record Settings(SimulatedDevice.Access broker, String topicSuffix, int qos, int window, Client client,
-                           int threads, int eventLoops, double rate, int durationSeconds, int warmupSeconds,
+                           int threads, int eventLoops, double rate, int rampSeconds, int durationSeconds, int warmupSeconds,
                            int drainSeconds, int reportSeconds, String label) {
     }
 

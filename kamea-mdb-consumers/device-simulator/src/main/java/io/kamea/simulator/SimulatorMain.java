@@ -23,6 +23,7 @@ public final class SimulatorMain {
               provision    --count N [--name-prefix sim-<id>-] --out devices.json [--parallel 4]
               run          --devices-file devices.json [--receiver none|bus|amqp] [--rate msg/s, 0 = max]
                            [--duration 20] [--warmup 5] [--drain 30] [--report 5] [--payload-size 100]
+                           [--ramp 0: s of linear rise to --rate, at most --warmup]
                            [--qos 1] [--window 10] [--client vertx|paho] [--event-loops 1 (vertx)]
                            [--threads 4 (paho)] [--label run] [--run-id hex]
                            [--topic telemetries] [--amqp-prefetch 1000] [--cpu name=pid,name=pid]
@@ -173,13 +174,21 @@ public final class SimulatorMain {
                 new SimulatedDevice.Access(options.text("broker-url", System.getenv("MGMT_MQTT_INGESTION_URL")), vhost, 30, null),
                 topic,
                 options.integer("qos", 1), options.integer("window", 10), client(options.text("client", "vertx")),
-                options.integer("threads", 4), options.integer("event-loops", 1), options.decimal("rate", 0), options.integer("duration", 20), options.integer("warmup", 5),
+                options.integer("threads", 4), options.integer("event-loops", 1), options.decimal("rate", 0), options.integer("ramp", 0), options.integer("duration", 20), options.integer("warmup", 5),
                 options.integer("drain", 30), options.integer("report", 5), options.text("label", "run"));
         ProcessCpu cpu = new ProcessCpu(options.text("cpu", ""));
         options.rejectUnused();
+        if (settings.warmupSeconds() >= settings.durationSeconds()) {
+            throw new IllegalArgumentException("--duration must exceed --warmup");
+        }
+        if (settings.rampSeconds() < 0 || settings.rampSeconds() > settings.warmupSeconds()) {
+            throw new IllegalArgumentException("--ramp must be between 0 and --warmup: the measured window is at the full rate");
+        }
         System.out.printf("[%s] run %s: %d devices%s, topic device/<login>/%s, QoS %d, %d-byte payloads, rate %s, %d s%s, %s%n",
                 settings.label(), runId, devices.size(), vhost != null ? " in vhost " + vhost : "", topic, settings.qos(), options.integer("payload-size", 100),
-                settings.rate() > 0 ? String.format("%.0f msg/s", settings.rate()) : "max", settings.durationSeconds(),
+                settings.rate() <= 0 ? "max" : settings.rampSeconds() > 0
+                        ? String.format("%.0f msg/s after a %d s ramp", settings.rate(), settings.rampSeconds())
+                        : String.format("%.0f msg/s", settings.rate()), settings.durationSeconds(),
                 receiver != null ? ", measured at " + receiver.name() : "",
                 settings.client() == SimulationRun.Client.PAHO
                         ? "Paho clients, " + settings.threads() + " publishing threads"
