@@ -129,9 +129,10 @@ public record ConnectionSettings(String host, int port, boolean tls, String user
         return factory;
     }
 
+    /** Opens connections whose consumers are called on the connection's reader thread ({@link CallerRunsExecutor}). */
     ConnectionOpener opener() {
         ConnectionFactory factory = newConnectionFactory();
-        return factory::newConnection;
+        return name -> factory.newConnection(new CallerRunsExecutor(), name);
     }
 
     private SSLContext sslContext() {

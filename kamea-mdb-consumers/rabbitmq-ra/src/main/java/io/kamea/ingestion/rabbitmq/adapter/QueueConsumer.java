@@ -31,9 +31,10 @@ import java.util.logging.Logger;
  * a bus commit and an ack each. At most one batch is in flight per channel, so that
  * {@code basicAck(lastTag, multiple=true)} settles exactly it.
  * <p>
- * amqp-client calls {@link #handleDelivery} on its consumer thread; batches end on work manager
- * threads. {@code lock} guards the pending list and the in-flight state; broker I/O is done
- * outside it, while the in-flight flag keeps the next batch waiting.
+ * amqp-client calls {@link #handleDelivery} and the other callbacks on the connection's reader
+ * thread ({@link CallerRunsExecutor}): they must never block nor make a synchronous channel call.
+ * Batches end on work manager threads. {@code lock} guards the pending list and the in-flight
+ * state; broker I/O is done outside it, while the in-flight flag keeps the next batch waiting.
  */
 final class QueueConsumer implements Consumer {
 
