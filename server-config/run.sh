@@ -48,8 +48,14 @@ else
 fi
 
 # The deployment is ready when the API answers, not when asadmin returns.
+# The resource adapter connects to RabbitMQ in the background after a deployment: ready means
+# the ingestion queues have their consumers too, or published telemetry would only pile up.
+ingestion_consumers() { # -> the fewest consumers among the ingestion queues
+  curl -fsS --cacert "$MQTT_CA_PATH" -u "$RMQ_LOGIN:$RMQ_PWD" "$MQTT_BROKER_URL/queues/$RMQ_VHOST" 2>/dev/null |
+    jq '[.[] | select(.name == "kamea.telemetry" or .name == "kamea.reported-configurations") | .consumers] | if length == 2 then min else 0 end'
+}
 for _ in $(seq 1 120); do
-  if curl -fsS -o /dev/null "$KAMEA_API_URL/devices?size=1"; then
+  if curl -fsS -o /dev/null "$KAMEA_API_URL/devices?size=1" && [ "$(ingestion_consumers)" -gt 0 ] 2>/dev/null; then
     kamea_log "platform up in $((SECONDS - started)) s"
     echo "Kamea API: $KAMEA_API_URL"
     echo "MQTT (TLS): $MGMT_MQTT_INGESTION_URL  CA: $MQTT_CA_PATH"
@@ -57,5 +63,5 @@ for _ in $(seq 1 120); do
   fi
   sleep 0.5
 done
-kamea_log "the API did not answer at $KAMEA_API_URL/devices"
+kamea_log "the API did not answer at $KAMEA_API_URL/devices, or the ingestion queues have no consumer (Payara's server.log)"
 exit 1

@@ -49,7 +49,12 @@ telemetry_queue() { # -> "<consumers> <messages>"
   curl -fsS --cacert "$MQTT_CA_PATH" -u "$RMQ_LOGIN:$RMQ_PWD" \
     "https://$KAMEA_HOST:$RMQ_MGMT_PORT/api/queues/$RMQ_VHOST/kamea.telemetry" | jq -r '"\(.consumers) \(.messages // 0)"'
 }
-read -r consumers backlog < <(telemetry_queue) || { kamea_log "cannot read kamea.telemetry from the management API"; exit 1; }
+# Right after a (re)deployment the resource adapter is still connecting: give it up to 60 s.
+for ((i = 0; i < 30; i++)); do
+  read -r consumers backlog < <(telemetry_queue) || { kamea_log "cannot read kamea.telemetry from the management API"; exit 1; }
+  [ "$consumers" -gt 0 ] && [ "$backlog" -le 1000 ] && break
+  sleep 2
+done
 if [ "$consumers" -eq 0 ] || [ "$backlog" -gt 1000 ]; then
   kamea_log "kamea.telemetry has $consumers consumers and $backlog messages: the application is not draining it; try later"
   exit 1
