@@ -47,9 +47,9 @@ else
   echo "$sum" > "$deployed_sum_file"
 fi
 
-# The deployment is ready when the API answers, not when asadmin returns.
-# The resource adapter connects to RabbitMQ in the background after a deployment: ready means
-# the ingestion queues have their consumers too, or published telemetry would only pile up.
+# The deployment is ready when the API answers, not when asadmin returns, and when the ingestion
+# queues have their consumers: the resource adapter connects to RabbitMQ in the background after a
+# deployment, and telemetry published before that would only pile up.
 ingestion_consumers() { # -> the fewest consumers among the ingestion queues
   curl -fsS --cacert "$MQTT_CA_PATH" -u "$RMQ_LOGIN:$RMQ_PWD" "$MQTT_BROKER_URL/queues/$RMQ_VHOST" 2>/dev/null |
     jq '[.[] | select(.name == "kamea.telemetry" or .name == "kamea.reported-configurations") | .consumers] | if length == 2 then min else 0 end'

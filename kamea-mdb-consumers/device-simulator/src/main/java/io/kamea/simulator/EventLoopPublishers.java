@@ -65,7 +65,7 @@ final class EventLoopPublishers implements Publishers {
                         settings.label()));
             }
             groups.add(new DeviceGroup(share, broker.getHost(), broker.getPort(), settings.rate() / loops,
-                    TimeUnit.SECONDS.toNanos(settings.rampSeconds()), payload));
+                    settings.rampNanos(), payload));
         }
     }
 

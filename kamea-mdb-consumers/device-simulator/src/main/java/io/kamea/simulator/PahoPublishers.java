@@ -63,7 +63,7 @@ final class PahoPublishers implements Publishers {
                 share.add(devices.get(i));
             }
             PublishLoop loop = new PublishLoop(share, settings.rate() / count,
-                    TimeUnit.SECONDS.toNanos(settings.rampSeconds()), payload, startNanos, endNanos);
+                    settings.rampNanos(), payload, startNanos, endNanos);
             loops.add(loop);
             threads.submit(loop);
         }

@@ -15,10 +15,6 @@ final class PublishSchedule {
     private final long startNanos;
     private final long rampNanos;
 
-    PublishSchedule(double ratePerSecond, long startNanos) {
-        this(ratePerSecond, startNanos, 0);
-    }
-
     PublishSchedule(double ratePerSecond, long startNanos, long rampNanos) {
         if (ratePerSecond <= 0) {
             throw new IllegalArgumentException("a schedule needs a positive rate, got " + ratePerSecond);

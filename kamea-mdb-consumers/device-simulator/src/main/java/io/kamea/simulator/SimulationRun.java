@@ -20,6 +20,10 @@ public final class SimulationRun {
     public record Settings(SimulatedDevice.Access broker, String topicSuffix, int qos, int window, Client client,
                            int threads, int eventLoops, double rate, int rampSeconds, int durationSeconds, int warmupSeconds,
                            int drainSeconds, int reportSeconds, String label) {
+
+        long rampNanos() {
+            return TimeUnit.SECONDS.toNanos(rampSeconds);
+        }
     }
 
     /** The MQTT client the devices publish with. */

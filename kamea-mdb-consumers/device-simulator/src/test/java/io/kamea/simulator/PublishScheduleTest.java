@@ -12,14 +12,14 @@ class PublishScheduleTest {
 
     @Test
     void dueNothingBeforeTheStartAndTheFirstMessageAtIt() {
-        PublishSchedule schedule = new PublishSchedule(1_000, START);
+        PublishSchedule schedule = new PublishSchedule(1_000, START, 0);
         assertEquals(0, schedule.dueBy(START - 1));
         assertEquals(1, schedule.dueBy(START));
     }
 
     @Test
     void dueMessageIAtStartPlusIOverRate() {
-        PublishSchedule schedule = new PublishSchedule(1_000, START); // one per ms
+        PublishSchedule schedule = new PublishSchedule(1_000, START, 0); // one per ms
         assertEquals(1, schedule.dueBy(START + 999_999));
         assertEquals(2, schedule.dueBy(START + 1_000_000));
         assertEquals(1_001, schedule.dueBy(START + 1_000_000_000L));
@@ -27,7 +27,7 @@ class PublishScheduleTest {
 
     @Test
     void aSenderThatFellBehindOwesEverythingDueSinceTheStart() {
-        PublishSchedule schedule = new PublishSchedule(600, START);
+        PublishSchedule schedule = new PublishSchedule(600, START, 0);
         assertEquals(6_001, schedule.dueBy(START + 10_000_000_000L));
     }
 
@@ -59,6 +59,6 @@ class PublishScheduleTest {
 
     @Test
     void refusesARateOfZero() {
-        assertThrows(IllegalArgumentException.class, () -> new PublishSchedule(0, START));
+        assertThrows(IllegalArgumentException.class, () -> new PublishSchedule(0, START, 0));
     }
 }
