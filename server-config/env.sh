@@ -20,6 +20,11 @@ RMQ_MGMT_PLAIN_PORT=${RMQ_MGMT_PLAIN_PORT:-15672}
 RMQ_VHOST=${RMQ_VHOST:-kamea}
 RMQ_LOGIN=${RMQ_LOGIN:-kamea-admin}
 RMQ_MAX_OPEN_FILES=${RMQ_MAX_OPEN_FILES:-65536}
+# Erlang scheduler threads of the broker. On a machine it shares with Payara, Artemis and
+# PostgreSQL, half the cores: on 2 cores one scheduler did the same work with 70-75 % of a core
+# where two took 100-108 % (cross-scheduler wake-ups), and half-load p99 fell (docs/benchmarks.md).
+RMQ_SCHEDULERS=${RMQ_SCHEDULERS:-$(( $(nproc) / 2 > 0 ? $(nproc) / 2 : 1 ))}
+RMQ_EXTRA_ERL_ARGS=${RMQ_EXTRA_ERL_ARGS:-}              # more emulator flags for the node, e.g. "+JPperf true"
 
 # PostgreSQL (Debian package, own cluster)
 PG_PORT=${PG_PORT:-15432}

@@ -48,8 +48,8 @@ _rabbitmq_env() {
   export RABBITMQ_DIST_PORT=$RMQ_DIST_PORT
   export ERL_EPMD_ADDRESS=${ERL_EPMD_ADDRESS:-127.0.0.1}
   [ -n "${ERL_EPMD_PORT:-}" ] && export ERL_EPMD_PORT
-  # Erlang distribution (server and CLI) on the loopback interface only.
-  export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
+  # Erlang distribution (server and CLI) on the loopback interface only; scheduler threads: see env.sh.
+  export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1} +S $RMQ_SCHEDULERS:$RMQ_SCHEDULERS $RMQ_EXTRA_ERL_ARGS"
   export RABBITMQ_CTL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
   unset RABBITMQ_LOGS RABBITMQ_ENABLED_PLUGINS RABBITMQ_NODE_PORT RABBITMQ_NODE_IP_ADDRESS
 }
@@ -327,7 +327,7 @@ rabbitmq_start() {
   limit=$(awk '/^Max open files/ {print $4}' "/proc/$pid/limits")
   [ "$limit" -ge "$nofile" ] 2>/dev/null ||
     kamea_log "rabbitmq: WARNING beam open-files limit is $limit, wanted $nofile"
-  kamea_log "rabbitmq: node $RMQ_NODENAME up in $(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f", b-a}')s (pid $pid, open files $limit, ports $actual)"
+  kamea_log "rabbitmq: node $RMQ_NODENAME up in $(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f", b-a}')s (pid $pid, $RMQ_SCHEDULERS scheduler(s), open files $limit, ports $actual)"
 }
 
 rabbitmq_stop() {

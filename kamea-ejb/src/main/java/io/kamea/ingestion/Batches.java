@@ -6,8 +6,6 @@ import io.kamea.ingestion.rabbitmq.Rejection;
 import io.kamea.ingestion.rabbitmq.TransientFailureException;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 
@@ -17,12 +15,9 @@ final class Batches {
     private Batches() {
     }
 
-    static List<Rejection> ingest(List<RabbitMessage> batch, Function<List<IncomingMessage>, List<RejectedMessage>> ingestion,
-                                  Clock clock) {
-        Instant now = clock.instant();
+    static List<Rejection> ingest(List<RabbitMessage> batch, Function<List<IncomingMessage>, List<RejectedMessage>> ingestion) {
         List<IncomingMessage> incoming = batch.stream()
-                .map(m -> new IncomingMessage(m.routingKey(), m.body(), m.messageId(),
-                        m.brokerTimestamp() != null ? m.brokerTimestamp() : now))
+                .map(m -> new IncomingMessage(m.routingKey(), m.body(), m.messageId(), m.receivedAt()))
                 .toList();
         try {
             return ingestion.apply(incoming).stream()

@@ -11,7 +11,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,10 +28,8 @@ public class ConnectionEventListener implements RabbitMessageListener {
 
     @Override
     public List<Rejection> onMessages(List<RabbitMessage> batch) {
-        Instant now = Instant.now();
         List<ConnectionEvent> events = batch.stream()
-                .map(m -> ConnectionEvent.from(m.routingKey(), m.headers(),
-                        m.brokerTimestamp() != null ? m.brokerTimestamp() : now))
+                .map(m -> ConnectionEvent.from(m.routingKey(), m.headers(), m.receivedAt()))
                 .flatMap(Optional::stream)
                 .toList();
         try {

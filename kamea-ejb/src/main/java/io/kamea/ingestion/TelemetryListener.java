@@ -9,7 +9,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.util.List;
 
 /**
@@ -26,6 +25,6 @@ public class TelemetryListener implements RabbitMessageListener {
 
     @Override
     public List<Rejection> onMessages(List<RabbitMessage> batch) {
-        return Batches.ingest(batch, ingestion::ingest, Clock.systemUTC());
+        return Batches.ingest(batch, ingestion::ingest);
     }
 }

@@ -23,7 +23,7 @@ class ConnectionEventListenerTest {
     private final ConnectivityEvents connectivity = mock(ConnectivityEvents.class);
 
     private static RabbitMessage message(String key, Map<String, Object> headers) {
-        return new RabbitMessage("kamea.connection-events", key, new byte[0], null, Instant.EPOCH, headers, false, 1);
+        return new RabbitMessage("kamea.connection-events", key, new byte[0], null, Instant.EPOCH, headers, false, 1, Instant.EPOCH.plusSeconds(1));
     }
 
     @Test

@@ -29,7 +29,7 @@ record Received(RabbitMessage message, AMQP.BasicProperties properties, String a
         Instant timestamp = props.getTimestamp() != null ? props.getTimestamp().toInstant() : null;
         byte[] payload = body != null ? body : new byte[0];
         RabbitMessage message = new RabbitMessage(queue, envelope.getRoutingKey(), payload,
-                props.getMessageId(), timestamp, headers, envelope.isRedeliver(), envelope.getDeliveryTag());
+                props.getMessageId(), timestamp, headers, envelope.isRedeliver(), envelope.getDeliveryTag(), Instant.now());
         return new Received(message, props, attemptKey(props.getMessageId(), envelope.getRoutingKey(), payload, headers));
     }
 

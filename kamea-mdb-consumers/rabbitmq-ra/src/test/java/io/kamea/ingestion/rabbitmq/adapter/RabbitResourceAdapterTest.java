@@ -132,6 +132,7 @@ class RabbitResourceAdapterTest {
                 .timestamp(new Date(1_700_000_000_000L))
                 .headers(Map.of("device", LongStringHelper.asLongString("d1"), "n", 3)).build();
 
+        Instant before = Instant.now();
         deliver(consumer, 1, "{\"temp\":21.5}", props);
 
         assertEquals(List.of("createEndpoint", "beforeDelivery:onMessages", "onMessages:1", "afterDelivery", "release",
@@ -146,6 +147,8 @@ class RabbitResourceAdapterTest {
         assertTrue(message.headers().get("device") instanceof String);
         assertEquals(3, message.headers().get("n"));
         assertEquals(1, message.deliveryTag());
+        assertFalse(message.deliveredAt().isBefore(before), "stamped when the adapter took it");
+        assertFalse(message.deliveredAt().isAfter(Instant.now()));
     }
 
     @Test
