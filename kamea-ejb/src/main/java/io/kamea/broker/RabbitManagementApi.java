@@ -98,6 +98,11 @@ public interface RabbitManagementApi {
     ConnectionPage connections(@QueryParam("page") int page, @QueryParam("page_size") int pageSize,
                                @QueryParam("columns") String columns, @QueryParam("sort") String sort);
 
+    /** One connection by name; 404 when the broker has no such connection. */
+    @GET
+    @Path("connections/{name}")
+    Connection connection(@PathParam("name") String name);
+
     @DELETE
     @Path("connections/{name}")
     void closeConnection(@PathParam("name") String name);

@@ -42,6 +42,8 @@ public class ConnectivityPoller {
 
     static final String COLUMNS = "name,user,vhost,connected_at";
     static final String LEASE = "connectivity-poll";
+    /** Connections asked for one by one in a poll, at most (a broker call each). */
+    static final int MAX_CONFIRMATIONS = 200;
 
     private static final Logger LOG = Logger.getLogger(ConnectivityPoller.class.getName());
 
@@ -117,19 +119,21 @@ public class ConnectivityPoller {
     /** One poll; public for operations and tests. */
     public void poll() {
         Instant start = clock.instant();
-        List<ConnectivityTracker.Listed> listed = list();
-        Set<String> names = new HashSet<>();
-        listed.forEach(l -> names.add(l.name()));
+        Listing listing = list();
+        List<ConnectivityTracker.Listed> listed = listing.connections();
+        Set<String> names = listing.names();
         Set<String> missing = ConnectionBook.missing(tracker.openConnections(), names, start,
                 ConnectivitySettings.LISTING_DELAY);
         Set<String> gone = Set.of();
         if (!missing.isEmpty()) {
-            // A listing in pages can miss a connection when others close meanwhile: look again
-            // before calling anything gone.
-            Set<String> again = new HashSet<>();
-            list().forEach(l -> again.add(l.name()));
+            // A listing in pages can miss a connection when others open or close meanwhile: look
+            // again before calling anything gone, and ask for each one if pages shifted again.
+            Listing again = list();
             gone = new HashSet<>(missing);
-            gone.removeAll(again);
+            gone.removeAll(again.names());
+            if (!again.consistent()) {
+                gone = confirmedGone(gone);
+            }
         }
         List<DeviceConnected> connected = tracker.reconcile(listed, gone, start);
         notifier.announce(connected);
@@ -138,16 +142,61 @@ public class ConnectivityPoller {
         LOG.fine(() -> "Connectivity: poll of " + listed.size() + " connections in " + took.toMillis() + " ms");
     }
 
+    /**
+     * The candidates the broker says it does not have, asked one by one (at most
+     * {@link #MAX_CONFIRMATIONS} a poll; the others wait for the next poll).
+     */
+    Set<String> confirmedGone(Set<String> candidates) {
+        Set<String> gone = new HashSet<>();
+        int asked = 0;
+        for (String name : candidates) {
+            if (asked++ == MAX_CONFIRMATIONS) {
+                break;
+            }
+            try {
+                api.connection(name);
+            } catch (WebApplicationException e) {
+                if (e.getResponse().getStatus() != 404) {
+                    throw e;
+                }
+                gone.add(name);
+            }
+        }
+        return gone;
+    }
+
+    /**
+     * The connections of our vhost, and whether the pages make one snapshot: every page counted
+     * the same total and the pages held exactly that many distinct connections. Connections that
+     * open or close between two pages shift the others across pages, so some may be listed twice
+     * or not at all.
+     */
+    record Listing(List<ConnectivityTracker.Listed> connections, boolean consistent) {
+        Set<String> names() {
+            Set<String> names = new HashSet<>();
+            connections.forEach(c -> names.add(c.name()));
+            return names;
+        }
+    }
+
     /** The broker's connections in our vhost, all pages. */
-    List<ConnectivityTracker.Listed> list() {
+    Listing list() {
         List<ConnectivityTracker.Listed> listed = new ArrayList<>();
+        Set<String> all = new HashSet<>();
+        int items = 0;
+        Integer total = null;
+        boolean sameTotal = true;
         int page = 1;
         int pages;
         do {
             RabbitManagementApi.ConnectionPage answer = api.connections(page, settings.pageSize(), COLUMNS, "name");
             pages = answer.page_count();
+            sameTotal &= total == null || total == answer.total_count();
+            total = answer.total_count();
             if (answer.items() != null) {
                 for (RabbitManagementApi.ConnectionSummary c : answer.items()) {
+                    items++;
+                    all.add(c.name());
                     if (c.name() != null && c.user() != null && broker.vhost().equals(c.vhost())) {
                         Instant opened = c.connected_at() != null ? Instant.ofEpochMilli(c.connected_at()) : clock.instant();
                         listed.add(new ConnectivityTracker.Listed(c.name(), c.user(), opened));
@@ -156,6 +205,6 @@ public class ConnectivityPoller {
             }
             page++;
         } while (page <= pages);
-        return listed;
+        return new Listing(listed, sameTotal && total != null && items == total && all.size() == items);
     }
 }

@@ -1,5 +1,6 @@
 package io.kamea.broker;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
@@ -7,6 +8,7 @@ import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -51,6 +53,35 @@ class BrokerAccountsTest {
         order.verify(api).putTopicPermissions(eq("kamea"), eq("9d1f"), any());
         order.verify(api).putPermissions(eq("kamea"), eq("9d1f"), any());
         order.verify(api).putUser(eq("9d1f"), argThat(u -> "secret".equals(u.password())));
+    }
+
+    @Test
+    void aUserTheBrokerSaysAlreadyExistsIsUpdatedOnceMore() {
+        Response badRequest = mock(Response.class);
+        when(badRequest.getStatus()).thenReturn(400);
+        when(badRequest.getStatusInfo()).thenReturn(Response.Status.BAD_REQUEST);
+        doThrow(new WebApplicationException(badRequest)).doNothing()
+                .when(api).putUser(eq("9d1f"), argThat(u -> "secret".equals(u.password())));
+
+        accounts.createPasswordAccount("9d1f", "secret");
+
+        verify(api).user("9d1f");
+        verify(api, times(2)).putUser(eq("9d1f"), argThat(u -> "secret".equals(u.password())));
+    }
+
+    @Test
+    void aRefusedUserThatDoesNotExistIsAnError() {
+        Response badRequest = mock(Response.class);
+        when(badRequest.getStatus()).thenReturn(400);
+        when(badRequest.getStatusInfo()).thenReturn(Response.Status.BAD_REQUEST);
+        Response notFound = mock(Response.class);
+        when(notFound.getStatus()).thenReturn(404);
+        when(notFound.getStatusInfo()).thenReturn(Response.Status.NOT_FOUND);
+        doThrow(new WebApplicationException(badRequest)).when(api).putUser(eq("9d1f"), any());
+        doThrow(new WebApplicationException(notFound)).when(api).user("9d1f");
+
+        assertThrows(BrokerUnavailableException.class, () -> accounts.createPasswordAccount("9d1f", "secret"));
+        verify(api, never()).putPermissions(any(), any(), any());
     }
 
     @Test
