@@ -70,8 +70,9 @@ class ConnectivityIT {
         Http.Reply unbind = Http.management("DELETE", EVENTS_BINDING + "/connection.%2A", null);
         assertEquals(204, unbind.status(), unbind.body());
         try {
-            // poll period (10 s) + the management API's listing delay (5 s) + margin
-            Duration pollWait = Duration.ofSeconds(35);
+            // the management API's listing delay (5 s) + two poll periods (10 s each: a connection is
+            // gone when two polls in a row miss it) + margin
+            Duration pollWait = Duration.ofSeconds(45);
             try (var client = DeviceClient.connect(device.login(), device.login(), device.password())) {
                 JsonObject up = await(device, pollWait, c -> c.getBoolean("connected"));
                 assertEquals("poll", latest(up).getString("source"), up.toString());

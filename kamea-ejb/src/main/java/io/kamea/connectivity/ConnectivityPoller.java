@@ -77,6 +77,7 @@ public class ConnectivityPoller {
     Clock clock = Clock.systemUTC();
 
     private final AtomicBoolean polling = new AtomicBoolean();
+    private final GoneSuspects suspects = new GoneSuspects();
     private volatile boolean brokerWasDown;
 
     @PostConstruct
@@ -135,6 +136,7 @@ public class ConnectivityPoller {
                 gone = confirmedGone(gone);
             }
         }
+        gone = suspects.gone(gone);
         List<DeviceConnected> connected = tracker.reconcile(listed, gone, start);
         notifier.announce(connected);
         Duration took = Duration.between(start, clock.instant());
