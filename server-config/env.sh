@@ -81,9 +81,6 @@ export RMQ_TLS_CERT_PATH=${RMQ_TLS_CERT_PATH:-$PKI_DIR/server/server.pem}
 export RMQ_TLS_KEY_PATH=${RMQ_TLS_KEY_PATH:-$PKI_DIR/server/server.key}
 export RMQ_TLS_CA_CERT_PATH=${RMQ_TLS_CA_CERT_PATH:-$PKI_DIR/ca/ca.pem}
 export RMQ_TRUST_STORE_PATH=${RMQ_TRUST_STORE_PATH:-$KAMEA_RUNTIME/rabbitmq/trust-store}
-# How often the broker re-reads the trust store folder (seconds, at least 1); the API waits as long
-# after whitelisting or removing a self-signed device certificate.
-export RMQ_TRUST_STORE_REFRESH_SECONDS=${RMQ_TRUST_STORE_REFRESH_SECONDS:-5}
 export RMQ_LOGIN RMQ_PWD RMQ_VHOST RMQ_AUTH_SECRET
 export KAMEA_API_URL=${KAMEA_API_URL:-http://$KAMEA_HOST:$PAYARA_HTTP_PORT/api}
 export BUS_CONNECTION_STRING=${BUS_CONNECTION_STRING:-tcp://$KAMEA_BIND:$ARTEMIS_PORT}

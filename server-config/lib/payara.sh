@@ -200,7 +200,7 @@ payara_start() {
     sleep 0.25
   done
   local v missing=
-  for v in MQTT_BROKER_URL RMQ_LOGIN RMQ_PWD MQTT_CA_PATH BUS_CONNECTION_STRING RMQ_TRUST_STORE_PATH; do
+  for v in MQTT_BROKER_URL RMQ_LOGIN RMQ_PWD MQTT_CA_PATH BUS_CONNECTION_STRING; do
     tr '\0' '\n' < "/proc/$pid/environ" | grep -q "^$v=" || missing="$missing $v"
   done
   [ -z "$missing" ] || kamea_log "payara: WARNING: the domain JVM does not see:$missing (source env.sh before payara_start)"

@@ -18,14 +18,14 @@
 #   rabbitmq-env.conf (empty), conf.d/ (empty)          so that /etc/rabbitmq is never read
 #   home/.erlang.cookie                                 HOME of the server and of the CLI tools
 #   mnesia/, log/ (rabbit.log, startup.log), node.pid   (node.pid is written by RabbitMQ itself)
-#   trust-store/ (default $RMQ_TRUST_STORE_PATH)        whitelisted CAs (pki/make-dev-pki.sh, operators) and
-#                                                       device-<interface name>.pem (the API, self-signed devices)
-#   .trust-store.staging/                               where the API writes those before moving them in
+#   trust-store/ (default $RMQ_TRUST_STORE_PATH)        whitelisted device CAs (pki/make-dev-pki.sh, operators)
 #   trusted-cas.pem                                     broker CA + CAs of the trust store (rabbitmq_ca_bundle)
+#   plugins/kamea_guard-<vsn>/                          Kamea's broker plugin, compiled (rabbitmq_build_guard)
 # PID files: $PID_DIR/rabbitmq.pid (beam.smp of our node), $PID_DIR/rabbitmq-epmd.pid (only if we launched epmd).
 
 RMQ_BASE=${RMQ_BASE:-$KAMEA_RUNTIME/rabbitmq}
 RMQ_BIN=${RMQ_BIN:-/usr/lib/rabbitmq/bin}
+RMQ_PLUGINS_DIR=${RMQ_PLUGINS_DIR:-/usr/lib/rabbitmq/plugins}
 RMQ_TEMPLATE_DIR=${RMQ_TEMPLATE_DIR:-$KAMEA_ROOT/server-config/rabbitmq}
 RMQ_DEFINITIONS_FILE=${RMQ_DEFINITIONS_FILE:-$RMQ_BASE/definitions.json}
 RMQ_CA_BUNDLE_FILE=${RMQ_CA_BUNDLE_FILE:-$RMQ_BASE/trusted-cas.pem}
@@ -41,6 +41,8 @@ _rabbitmq_env() {
   export RABBITMQ_CONFIG_FILES=$RMQ_BASE/conf.d
   export RABBITMQ_ADVANCED_CONFIG_FILE=$RMQ_BASE/advanced.config
   export RABBITMQ_ENABLED_PLUGINS_FILE=$RMQ_BASE/enabled_plugins
+  # Debian's plugins, then Kamea's own (kamea_guard, built by rabbitmq_build_guard)
+  export RABBITMQ_PLUGINS_DIR=$RMQ_PLUGINS_DIR:$RMQ_BASE/plugins
   export RABBITMQ_MNESIA_BASE=$RMQ_BASE/mnesia
   export RABBITMQ_LOG_BASE=$RMQ_BASE/log
   export RABBITMQ_PID_FILE=$RMQ_BASE/node.pid
@@ -154,11 +156,8 @@ rabbitmq_render_config() {
     MQTT_PLAIN="mqtt.listeners.tcp = none"
     MGMT_PLAIN="# no plain HTTP management listener (RMQ_PLAIN_LISTENERS=$RMQ_PLAIN_LISTENERS)"
   fi
-  if ! [[ $RMQ_TRUST_STORE_REFRESH_SECONDS =~ ^[1-9][0-9]*$ ]]; then
-    # 0 would stop the plugin's timer: uploaded device certificates would never be read.
-    kamea_log "rabbitmq: RMQ_TRUST_STORE_REFRESH_SECONDS must be a whole number of seconds >= 1"; return 1
-  fi
   rabbitmq_ca_bundle || return 1
+  rabbitmq_build_guard || return 1
   RMQ_AUTH_HTTP_URL=$(_rabbitmq_auth_http_url) || return 1
   RMQ_PASSWORD_HASH=$(_rabbitmq_password_hash "$RMQ_PWD")
   MQTT_API_PASSWORD_HASH=$(_rabbitmq_password_hash "$MQTT_API_PWD")
@@ -195,12 +194,31 @@ rabbitmq_ca_bundle() {
   chmod 644 "$tmp" && mv -f "$tmp" "$RMQ_CA_BUNDLE_FILE"
 }
 
-# After adding or removing a file in the trust store folder: rebuilds the CA bundle and makes the
-# running node use it for new connections (clears Erlang's PEM cache, refreshes the trust store
-# plugin now rather than at its next interval).
+# After adding or removing a CA in the trust store folder: rebuilds the CA bundle and makes the
+# running node use it for new connections (clears Erlang's PEM cache).
 rabbitmq_refresh_trust() {
   rabbitmq_ca_bundle || return 1
-  rabbitmq_ctl -q eval 'ssl:clear_pem_cache(), rabbit_trust_store:refresh().' >/dev/null
+  rabbitmq_ctl -q eval 'ssl:clear_pem_cache().' >/dev/null
+}
+
+# Compiles Kamea's broker plugin (server-config/rabbitmq/kamea_guard: pinned self-signed device
+# certificates, certificate logins for devices only, a device's client id is its login) with the
+# Erlang compiler that comes with the broker's Erlang (erlang-base), against the installed
+# RabbitMQ's headers, into $RMQ_BASE/plugins/kamea_guard-<vsn>. Rebuilt when a source changed.
+rabbitmq_build_guard() {
+  local src=$RMQ_TEMPLATE_DIR/kamea_guard/src vsn dir rmq_lib
+  vsn=$(sed -n 's/.*{vsn, *"\([^"]*\)".*/\1/p' "$src/kamea_guard.app.src")
+  dir=$RMQ_BASE/plugins/kamea_guard-$vsn
+  rmq_lib=$(cd "$RMQ_PLUGINS_DIR" && pwd -P)
+  if [ -d "$dir/ebin" ] && [ -z "$(find "$src" -newer "$dir/ebin/kamea_guard.app" -print -quit)" ]; then
+    return 0
+  fi
+  command -v erlc >/dev/null || { kamea_log "rabbitmq: erlc not found (Debian package erlang-base)"; return 1; }
+  rm -rf "$RMQ_BASE/plugins" && mkdir -p "$dir/ebin"
+  ERL_LIBS=$rmq_lib erlc -Werror -o "$dir/ebin" -I "$rmq_lib" "$src"/*.erl || {
+    kamea_log "rabbitmq: kamea_guard does not compile"; return 1; }
+  cp "$src/kamea_guard.app.src" "$dir/ebin/kamea_guard.app"
+  kamea_log "rabbitmq: built plugin kamea_guard $vsn"
 }
 
 _rabbitmq_log_tail() {

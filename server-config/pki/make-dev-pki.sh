@@ -11,7 +11,8 @@
 #   server/server.pem, server/server.key
 #                                     RabbitMQ server certificate, signed by the broker CA,
 #                                     SAN DNS:localhost, DNS:$KAMEA_HOST, IP:127.0.0.1, EKU serverAuth
-# and the broker CA is copied into $RMQ_TRUST_STORE_PATH (rabbitmq_trust_store directory provider).
+# and the broker CA is copied into $RMQ_TRUST_STORE_PATH (the folder of trusted CAs, bundled by
+# rabbitmq_ca_bundle).
 # Key files are mode 600 owned by the caller (root: the RabbitMQ node runs as root).
 set -euo pipefail
 
@@ -86,8 +87,8 @@ pki_sign() {
   chmod 644 "$prefix.pem"
 }
 
-# pki_trust PEM NAME : whitelist a certificate in the RabbitMQ trust store directory
-#   (rabbitmq_trust_store picks new files up at its next refresh).
+# pki_trust PEM NAME : whitelist a CA in the RabbitMQ trust store directory (taken into the CA
+#   bundle at the broker's next start, or by rabbitmq_refresh_trust).
 pki_trust() {
   mkdir -p "$RMQ_TRUST_STORE_PATH"
   if ! cmp -s "$1" "$RMQ_TRUST_STORE_PATH/$2.pem"; then
@@ -220,6 +221,11 @@ pki_devices() {
   pki_device_cert device-whitelisted "$PKI_DIR/devices/whitelisted-ca"
   pki_device_cert device-unknown-ca "$PKI_DIR/devices/unknown-ca"
   pki_device_expired device-expired "$PKI_DIR/devices/whitelisted-ca"
+  # what a whitelisted device CA can sign but must not get in with: the service accounts' names
+  pki_device_cert "$RMQ_LOGIN" "$PKI_DIR/devices/whitelisted-ca"
+  pki_device_cert "$MQTT_API_LOGIN" "$PKI_DIR/devices/whitelisted-ca"
+  # and a self-signed device's name (a CA cannot take over a pinned device)
+  pki_sign "$PKI_DIR/devices/whitelisted-ca" "$PKI_DIR/devices/device-self-signed-by-ca" device-self-signed client
   # self-signed: one the tests upload, one they never upload, and the ones the API must refuse
   pki_device_self_signed device-self-signed
   pki_device_self_signed device-self-signed-ec ec:P-256

@@ -4,12 +4,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
  * Device accounts on the broker. RabbitMQ's topic authorisation lets everything through for a
  * user without topic permissions, so an account is never usable before it has them.
+ *
+ * <p>Every device account carries the tag {@value #DEVICE_TAG}; Kamea's broker plugin
+ * (server-config/rabbitmq/kamea_guard) lets only such users log in with a certificate and holds
+ * them to their own MQTT client id, and Kamea never replaces a broker user without it (an
+ * operator's account, the administrator): {@link ReservedNameException}. A self-signed device's
+ * account also carries {@code kamea-pin-<SHA-256 of its certificate>}, which the plugin's TLS check
+ * compares with the certificate the device presents: the pin comes and goes with the account, so
+ * the broker knows it the moment the account exists.
  */
 @ApplicationScoped
 public class BrokerAccounts {
@@ -22,14 +31,22 @@ public class BrokerAccounts {
     @Inject
     BrokerSettings settings;
 
+    /** The tag of every broker user Kamea made for a device. */
+    public static final String DEVICE_TAG = "kamea-device";
+
+    /** The tag that pins a self-signed device's certificate, by its SHA-256 fingerprint (lower-case hex). */
+    static String pinTag(String sha256Hex) {
+        return "kamea-pin-" + sha256Hex;
+    }
+
     /**
      * The account of a password device: confined first (see {@link #createConfinedAccount}), then
      * given its password.
      */
     public void createPasswordAccount(String login, String password) {
         call("create the account of " + login, () -> {
-            createConfinedAccount(login);
-            putUser(login, RabbitManagementApi.User.withPassword(password));
+            createConfinedAccount(login, DEVICE_TAG);
+            putUser(login, RabbitManagementApi.User.withPassword(password, DEVICE_TAG));
             return null;
         });
     }
@@ -40,7 +57,23 @@ public class BrokerAccounts {
      */
     public void createCertificateAccount(String login) {
         call("create the account of " + login, () -> {
-            createConfinedAccount(login);
+            createConfinedAccount(login, DEVICE_TAG);
+            return null;
+        });
+    }
+
+    /**
+     * The account of a self-signed device: a certificate account that also pins the device's
+     * certificate ({@code sha256Hex}: the SHA-256 of its DER encoding, hex, any case, colons
+     * allowed). The broker accepts that certificate, and no other, from the moment this returns.
+     */
+    public void createPinnedAccount(String login, String sha256Hex) {
+        String fingerprint = sha256Hex.replace(":", "").toLowerCase(Locale.ROOT);
+        if (!fingerprint.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("not a SHA-256 fingerprint: " + sha256Hex);
+        }
+        call("create the account of " + login, () -> {
+            createConfinedAccount(login, DEVICE_TAG + "," + pinTag(fingerprint));
             return null;
         });
     }
@@ -54,9 +87,10 @@ public class BrokerAccounts {
      * connection at all (access to the vhost is checked at connect), and the vhost permissions
      * come last, when the topic permissions are already there.
      */
-    private void createConfinedAccount(String login) {
+    private void createConfinedAccount(String login, String tags) {
+        refuseForeignUser(login);
         DevicePermissions permissions = new DevicePermissions(login);
-        putUser(login, RabbitManagementApi.User.withoutPassword());
+        putUser(login, RabbitManagementApi.User.withoutPassword(tags));
         api.putTopicPermissions(settings.vhost(), login, permissions.topics());
         api.putPermissions(settings.vhost(), login, permissions.resources());
     }
@@ -114,6 +148,27 @@ public class BrokerAccounts {
             }
             LOG.info(() -> "The broker answered 400 to creating or updating the existing user " + login + "; sent again");
             api.putUser(login, user);
+        }
+    }
+
+    /**
+     * A broker user of that name that is not a Kamea device (no {@value #DEVICE_TAG} tag) is an
+     * operator's or Kamea's own account: replacing it would take its password and rights away
+     * (a CN of {@code kamea-admin} once emptied the administrator's password hash this way).
+     * A device user left over from an earlier device of that name is Kamea's and may be replaced.
+     */
+    private void refuseForeignUser(String login) {
+        RabbitManagementApi.ExistingUser existing;
+        try {
+            existing = api.user(login);
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 404) {
+                return;
+            }
+            throw e;
+        }
+        if (existing == null || existing.tags() == null || !existing.tags().contains(DEVICE_TAG)) {
+            throw new ReservedNameException(login);
         }
     }
 

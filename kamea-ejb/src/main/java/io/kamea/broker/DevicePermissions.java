@@ -60,10 +60,22 @@ public record DevicePermissions(String login) {
     RabbitManagementApi.Permissions resources() {
         String ownQueues = "mqtt-subscription-" + quote(login) + "qos[01]";
         return new RabbitManagementApi.Permissions(
-                "^" + ownQueues + "$",
-                "^(" + quote(EXCHANGE) + "|" + ownQueues + ")$",
-                "^(" + quote(EXCHANGE) + "|" + ownQueues + ")$");
+                "^" + ownQueues + END,
+                "^(" + quote(EXCHANGE) + "|" + ownQueues + ")" + END,
+                "^(" + quote(EXCHANGE) + "|" + ownQueues + ")" + END);
     }
+
+    /**
+     * The end of the subject. Not {@code $}: in Erlang's re (PCRE) as in Java, {@code $} also
+     * matches before a final newline, so {@code device/<if>/telemetries\n} would pass.
+     */
+    static final String END = "\\z";
+
+    /**
+     * The command id a device answers on: Kamea's ids are UUIDs; letters, digits, {@code _} and
+     * {@code -} up to 64 leave room for other formats and none for control characters.
+     */
+    static final String RESPONSE_ID = "[0-9A-Za-z_-]{1,64}";
 
     /** The durable queue of the device's persistent session (QoS 1 subscriptions). */
     static String sessionQueue(String login) {
@@ -74,8 +86,8 @@ public record DevicePermissions(String login) {
         String prefix = "^device\\." + quote(login) + "\\.";
         return new RabbitManagementApi.TopicPermissions(
                 EXCHANGE,
-                prefix + "(telemetries|configs\\.reported|command\\.response\\.[^.]+)$",
-                prefix + "(configs\\.desired|command\\.request\\..+)$");
+                prefix + "(telemetries|configs\\.reported|command\\.response\\." + RESPONSE_ID + ")" + END,
+                prefix + "(configs\\.desired|command\\.request\\..+)" + END);
     }
 
     private static String quote(String literal) {

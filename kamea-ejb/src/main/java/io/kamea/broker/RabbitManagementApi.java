@@ -22,16 +22,21 @@ import java.util.Map;
 @Consumes(MediaType.APPLICATION_JSON)
 public interface RabbitManagementApi {
 
+    /** A user as created or replaced ({@code PUT users/{user}}): {@code tags} comma-separated. */
     record User(String password, String password_hash, String tags) {
 
         /** A user that cannot log in with a password (yet). */
-        static User withoutPassword() {
-            return new User(null, "", "");
+        static User withoutPassword(String tags) {
+            return new User(null, "", tags);
         }
 
-        static User withPassword(String password) {
-            return new User(password, null, "");
+        static User withPassword(String password, String tags) {
+            return new User(password, null, tags);
         }
+    }
+
+    /** A user as the broker shows it ({@code GET users/{user}}: tags come as a list in 3.10). */
+    record ExistingUser(String name, List<String> tags) {
     }
 
     record Permissions(String configure, String write, String read) {
@@ -77,7 +82,7 @@ public interface RabbitManagementApi {
     /** Throws a {@code WebApplicationException} with status 404 if there is no such user. */
     @GET
     @Path("users/{user}")
-    User user(@PathParam("user") String user);
+    ExistingUser user(@PathParam("user") String user);
 
     @PUT
     @Path("permissions/{vhost}/{user}")

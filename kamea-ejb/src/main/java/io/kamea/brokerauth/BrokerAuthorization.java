@@ -2,18 +2,18 @@ package io.kamea.brokerauth;
 
 import io.kamea.broker.BrokerSettings;
 import io.kamea.broker.DevicePermissions;
+import io.kamea.broker.ServiceAccounts;
 import io.kamea.platform.InvalidRequestException;
+import io.kamea.platform.LogSafe;
 import io.kamea.provisioning.AutoProvisioning;
 import io.kamea.provisioning.AutoProvisioningSettings;
 import io.kamea.provisioning.CommonNames;
 import io.kamea.provisioning.Device;
 import io.kamea.provisioning.ProvisioningType;
-import io.kamea.provisioning.RetiredCertificates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What Kamea answers when RabbitMQ asks its HTTP backend. The broker asks only after its internal
@@ -34,14 +34,10 @@ public class BrokerAuthorization {
     BrokerSettings broker;
 
     @Inject
-    RetiredCertificates retired;
-
-    @Inject
     AutoProvisioningSettings autoProvisioning;
 
     @Inject
-    @ConfigProperty(name = "MQTT_API_LOGIN", defaultValue = "kamea-api")
-    String apiLogin;
+    ServiceAccounts serviceAccounts;
 
     /**
      * A login the internal database refused. With a certificate the broker has already checked
@@ -50,7 +46,7 @@ public class BrokerAuthorization {
      * unknown common name becomes a device; two first connections racing for it make one device.
      */
     public boolean mayLogIn(String username, boolean withPassword) {
-        if (username == null || username.equals(broker.login()) || username.equals(apiLogin)) {
+        if (username == null || serviceAccounts.isServiceName(username)) {
             LOG.fine(() -> "Broker login refused to service account " + username);
             return false;
         }
@@ -70,10 +66,6 @@ public class BrokerAuthorization {
             LOG.fine(() -> "Broker login refused to unknown " + username + ": auto-provisioning is off");
             return false;
         }
-        if (retired.isRetired(username)) {
-            LOG.info(() -> "Broker login refused to " + username + ": its self-signed device was just deleted");
-            return false;
-        }
         try {
             devices.register(username);
             return true;
@@ -88,8 +80,18 @@ public class BrokerAuthorization {
         }
     }
 
-    /** The devices' virtual host, for a device Kamea knows. */
-    public boolean mayEnter(String username, String vhost) {
+    /**
+     * The devices' virtual host, for a device Kamea knows. Over MQTT the broker sends the client
+     * id too: a device's client id is its login (the broker would otherwise close whichever
+     * connection held that id, Kamea's own session included), so any other is refused here,
+     * before the broker takes the id over.
+     */
+    public boolean mayEnter(String username, String vhost, String clientId) {
+        if (clientId != null && !clientId.equals(username)) {
+            LOG.warning(() -> "MQTT connection refused to device " + LogSafe.quote(username) + ": client id "
+                    + LogSafe.quote(clientId) + " is not its login");
+            return false;
+        }
         return device(username, vhost).isPresent();
     }
 

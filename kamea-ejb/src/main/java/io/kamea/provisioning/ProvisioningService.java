@@ -1,24 +1,24 @@
 package io.kamea.provisioning;
 
 import io.kamea.broker.BrokerAccounts;
-import io.kamea.broker.TrustStoreFolder;
+import io.kamea.broker.MqttGateway;
+import io.kamea.broker.ServiceAccounts;
 import io.kamea.platform.InvalidRequestException;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
-import java.time.Duration;
 
 /**
  * Provisions and removes devices. A device and its broker account are made and unmade together:
  * if the broker refuses, the device row rolls back; if the database does not commit, the broker
- * account is removed again. The same holds for the trust store file of a self-signed device.
+ * account is removed again. A self-signed device's certificate is pinned on its broker account
+ * (see {@link BrokerAccounts}), so it comes and goes with it. No device takes the name of one of
+ * Kamea's own broker accounts ({@link ServiceAccounts}) or of a broker user Kamea did not make.
  */
 @Stateless
 public class ProvisioningService {
@@ -35,15 +35,12 @@ public class ProvisioningService {
     DeviceDirectory directory;
 
     @Inject
-    TrustStoreFolder trustStore;
+    ServiceAccounts serviceAccounts;
 
     @Inject
-    RetiredCertificates retired;
+    MqttGateway mqtt;
 
     Clock clock = Clock.systemUTC();
-
-    /** Time the broker may take to read its trust store folder, beyond the refresh interval. */
-    static final Duration TRUST_STORE_MARGIN = Duration.ofSeconds(1);
 
     @Resource
     TransactionSynchronizationRegistry transaction;
@@ -61,9 +58,8 @@ public class ProvisioningService {
      * name and the password, shown this once; with {@link ProvisioningType#CERTIFICATE} the
      * interface name is {@code commonName} (the CN of the device's certificate) and there are no
      * credentials to show; with {@link ProvisioningType#SELF_SIGNED} it is the CN of
-     * {@code certificate} (PEM, see {@link SelfSignedCertificates}), which the broker's trust
-     * store whitelists. The broker reads its trust store only every refresh interval: call
-     * {@link #awaitTrustStore} after this method returned.
+     * {@code certificate} (PEM, see {@link SelfSignedCertificates}), which the broker accepts
+     * from that device alone, by its SHA-256 fingerprint, as soon as this method returned.
      */
     public ProvisionedDevice provision(String name, ProvisioningType type, String commonName, String certificate) {
         if (!type.requestable()) {
@@ -84,6 +80,9 @@ public class ProvisioningService {
             case SELF_SIGNED -> uploaded.commonName();
             default -> null;
         };
+        if (cn != null) {
+            serviceAccounts.refuseServiceName(cn);
+        }
         if (!em.createQuery(Queries.DEVICE_BY_NAME, Device.class).setParameter("name", cleanName)
                 .getResultList().isEmpty()) {
             throw new DuplicateDeviceException(cleanName);
@@ -107,13 +106,12 @@ public class ProvisioningService {
         }
         String login = device.getInterfaceName();
         undoOnRollback(() -> broker.deleteAccountQuietly(login));
+        if (uploaded != null) {
+            broker.createPinnedAccount(login, uploaded.certificate().getFingerprintSha256());
+            return new ProvisionedDevice(device, null, null);
+        }
         if (cn != null) {
             broker.createCertificateAccount(login);
-            if (uploaded != null) {
-                // Last: the account is confined already when the broker first accepts the certificate.
-                undoOnRollback(() -> trustStore.removeQuietly(login));
-                trustStore.place(login, uploaded.certificate().getPem());
-            }
             return new ProvisionedDevice(device, null, null);
         }
         String password = PasswordGenerator.generate();
@@ -158,42 +156,21 @@ public class ProvisioningService {
     }
 
     /**
-     * Removes the broker account first (which ends the device's sessions), then the device and,
-     * for a self-signed device, its certificate from the trust store (put back if the removal does
-     * not commit). Returns the removed device, for {@link #awaitTrustStore}.
+     * Clears the device's retained desired configuration first (the next device given this name
+     * must not receive it: if the broker does not take that, nothing else happened, 503), then
+     * removes the broker account (which ends the device's sessions and, for a self-signed device,
+     * unpins its certificate), then the device.
      */
     public Device deprovision(String id) {
         Device device = find(id);
         String login = device.getInterfaceName();
+        if (mqtt.enabled()) {
+            mqtt.publish(device.topics().desiredConfiguration(), new byte[0], true);
+        }
         broker.deleteAccount(login);
         em.remove(device);
         directory.forget(login);
-        DeviceCertificate certificate = device.getCertificate();
-        if (certificate != null) {
-            undoOnRollback(() -> trustStore.placeQuietly(login, certificate.getPem()));
-            trustStore.remove(login);
-            retired.retire(login, trustStore.refreshInterval().plusSeconds(1));
-        }
         return device;
-    }
-
-    /**
-     * Returns once the broker can have read the trust store change that provisioning or removing
-     * this device made (at once for a device without an uploaded certificate). RabbitMQ's trust
-     * store plugin re-reads its folder every refresh interval and tells no one when it did (no
-     * management API call, no event), so this waits one interval and a margin: by then a refresh
-     * that began after the change has ended. Outside any transaction, so nothing is held meanwhile.
-     */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void awaitTrustStore(Device device) {
-        if (device.getCertificate() == null) {
-            return;
-        }
-        try {
-            Thread.sleep(trustStore.refreshInterval().plus(TRUST_STORE_MARGIN).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static String validName(String name) {

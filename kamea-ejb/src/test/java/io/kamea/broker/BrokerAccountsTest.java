@@ -2,8 +2,10 @@ package io.kamea.broker;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
@@ -14,6 +16,7 @@ import static org.mockito.Mockito.when;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +34,44 @@ class BrokerAccountsTest {
         accounts.api = api;
         accounts.settings = mock(BrokerSettings.class);
         when(accounts.settings.vhost()).thenReturn("kamea");
+        WebApplicationException notFound = new WebApplicationException(status(404));
+        doThrow(notFound).when(api).user(anyString());
+    }
+
+    private static Response status(int code) {
+        Response response = mock(Response.class);
+        when(response.getStatus()).thenReturn(code);
+        when(response.getStatusInfo()).thenReturn(Response.Status.fromStatusCode(code));
+        return response;
+    }
+
+    @Test
+    void aBrokerUserThatIsNotADeviceIsNeverReplaced() {
+        for (List<String> tags : List.of(List.of("administrator"), List.<String>of(), List.of("management"))) {
+            doReturn(new RabbitManagementApi.ExistingUser("kamea-admin", tags)).when(api).user("kamea-admin");
+            assertThrows(ReservedNameException.class, () -> accounts.createCertificateAccount("kamea-admin"));
+            assertThrows(ReservedNameException.class, () -> accounts.createPasswordAccount("kamea-admin", "x"));
+        }
+        verify(api, never()).putUser(eq("kamea-admin"), any());
+        verify(api, never()).putPermissions(any(), eq("kamea-admin"), any());
+    }
+
+    @Test
+    void aDeviceUserLeftFromAnEarlierDeviceIsReplaced() {
+        doReturn(new RabbitManagementApi.ExistingUser("boiler-42", List.of("kamea-device"))).when(api).user("boiler-42");
+        accounts.createCertificateAccount("boiler-42");
+        verify(api).putUser(eq("boiler-42"), argThat(u -> "kamea-device".equals(u.tags())));
+    }
+
+    @Test
+    void everyDeviceAccountIsTaggedAndASelfSignedOnePinsItsCertificate() {
+        accounts.createPasswordAccount("9d1f", "secret");
+        verify(api, times(2)).putUser(eq("9d1f"), argThat(u -> "kamea-device".equals(u.tags())));
+
+        accounts.createPinnedAccount("device-rsa", "AB:" + "0".repeat(62).replaceAll("(..)", "$1:").replaceAll(":$", ""));
+        verify(api).putUser(eq("device-rsa"), argThat(u -> ("kamea-device,kamea-pin-ab" + "0".repeat(62)).equals(u.tags())
+                && "".equals(u.password_hash())));
+        assertThrows(IllegalArgumentException.class, () -> accounts.createPinnedAccount("x", "not-a-fingerprint"));
     }
 
     @Test
@@ -62,10 +103,13 @@ class BrokerAccountsTest {
         when(badRequest.getStatusInfo()).thenReturn(Response.Status.BAD_REQUEST);
         doThrow(new WebApplicationException(badRequest)).doNothing()
                 .when(api).putUser(eq("9d1f"), argThat(u -> "secret".equals(u.password())));
+        WebApplicationException notFound = new WebApplicationException(status(404));
+        doThrow(notFound).doReturn(new RabbitManagementApi.ExistingUser("9d1f", List.of("kamea-device")))
+                .when(api).user("9d1f");
 
         accounts.createPasswordAccount("9d1f", "secret");
 
-        verify(api).user("9d1f");
+        verify(api, times(2)).user("9d1f");
         verify(api, times(2)).putUser(eq("9d1f"), argThat(u -> "secret".equals(u.password())));
     }
 

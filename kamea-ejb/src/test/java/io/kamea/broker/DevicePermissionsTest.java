@@ -51,6 +51,16 @@ class DevicePermissionsTest {
     }
 
     @Test
+    void aTopicEndingInANewlineMatchesNoPermission() {
+        // $ would match before the final newline, in Erlang's re as in java.util.regex
+        assertFalse(permissions.allowsTopic("amq.topic", "device." + LOGIN + ".telemetries\n", "write"));
+        assertFalse(permissions.allowsTopic("amq.topic", "device." + LOGIN + ".command.response.abc\n", "write"));
+        assertFalse(permissions.allowsTopic("amq.topic", "device." + LOGIN + ".configs.desired\n", "read"));
+        assertFalse(permissions.allowsResource("queue", "mqtt-subscription-" + LOGIN + "qos1\n", "configure"));
+        assertTrue(permissions.allowsTopic("amq.topic", "device." + LOGIN + ".telemetries", "write"));
+    }
+
+    @Test
     void topicPermissionsApplyToTheMqttExchange() {
         assertEquals("amq.topic", permissions.topics().exchange());
     }

@@ -10,10 +10,9 @@ import static org.mockito.Mockito.when;
 
 import io.kamea.broker.BrokerSettings;
 import io.kamea.broker.BrokerUnavailableException;
+import io.kamea.broker.ServiceAccounts;
 import io.kamea.provisioning.AutoProvisioning;
 import io.kamea.provisioning.AutoProvisioningSettings;
-import io.kamea.provisioning.RetiredCertificates;
-import java.time.Duration;
 import io.kamea.provisioning.Device;
 import io.kamea.provisioning.DeviceStatus;
 import io.kamea.provisioning.DuplicateDeviceException;
@@ -30,15 +29,13 @@ class BrokerAuthorizationTest {
     private final BrokerAuthorization authorization = new BrokerAuthorization();
     private final AutoProvisioning devices = mock(AutoProvisioning.class);
     private final BrokerSettings broker = mock(BrokerSettings.class);
-    private final RetiredCertificates retired = new RetiredCertificates();
     private final AutoProvisioningSettings settings = mock(AutoProvisioningSettings.class);
 
     @BeforeEach
     void wire() {
         authorization.devices = devices;
         authorization.broker = broker;
-        authorization.apiLogin = "kamea-api";
-        authorization.retired = retired;
+        authorization.serviceAccounts = ServiceAccounts.of(broker, "kamea-api", "kamea-api");
         authorization.autoProvisioning = settings;
         when(settings.enabled()).thenReturn(true);
         when(broker.login()).thenReturn("kamea-admin");
@@ -62,13 +59,6 @@ class BrokerAuthorizationTest {
     }
 
     @Test
-    void justDeletedSelfSignedDeviceDoesNotComeBackAsAnAutoDevice() {
-        retired.retire(CN, Duration.ofSeconds(30));
-        assertFalse(authorization.mayLogIn(CN, false));
-        verify(devices, never()).register(anyString());
-    }
-
-    @Test
     void passwordLoginIsRefusedAndCreatesNothing() {
         assertFalse(authorization.mayLogIn(CN, true));
         knows(Device.withPassword("boiler"));
@@ -80,6 +70,7 @@ class BrokerAuthorizationTest {
     void serviceAccountsAreRefused() {
         assertFalse(authorization.mayLogIn("kamea-admin", false));
         assertFalse(authorization.mayLogIn("kamea-api", false));
+        assertFalse(authorization.mayLogIn("kamea-api-7", false), "a variant of the API's client id");
         assertFalse(authorization.mayLogIn(null, false));
         verify(devices, never()).register(anyString());
     }
@@ -131,9 +122,17 @@ class BrokerAuthorizationTest {
     @Test
     void knownDeviceEntersTheDevicesVirtualHostOnly() {
         knows(Device.autoProvisioned(CN, DeviceStatus.ACTIVE));
-        assertTrue(authorization.mayEnter(CN, VHOST));
-        assertFalse(authorization.mayEnter(CN, "/"));
-        assertFalse(authorization.mayEnter("stranger", VHOST));
+        assertTrue(authorization.mayEnter(CN, VHOST, null));
+        assertFalse(authorization.mayEnter(CN, "/", null));
+        assertFalse(authorization.mayEnter("stranger", VHOST, null));
+    }
+
+    @Test
+    void deviceConnectsOverMqttWithItsOwnLoginAsClientIdOnly() {
+        knows(Device.autoProvisioned(CN, DeviceStatus.ACTIVE));
+        assertTrue(authorization.mayEnter(CN, VHOST, CN));
+        assertFalse(authorization.mayEnter(CN, VHOST, "kamea-api"), "the API's client id");
+        assertFalse(authorization.mayEnter(CN, VHOST, "other-device"), "another device's client id");
     }
 
     @Test

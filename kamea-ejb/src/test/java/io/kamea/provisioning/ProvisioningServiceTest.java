@@ -16,7 +16,10 @@ import static org.mockito.Mockito.when;
 
 import io.kamea.broker.BrokerAccounts;
 import io.kamea.broker.BrokerUnavailableException;
-import io.kamea.broker.TrustStoreFolder;
+import io.kamea.broker.BrokerSettings;
+import io.kamea.broker.MqttGateway;
+import io.kamea.broker.ReservedNameException;
+import io.kamea.broker.ServiceAccounts;
 import io.kamea.platform.InvalidRequestException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -42,7 +45,7 @@ class ProvisioningServiceTest {
     private final BrokerAccounts broker = mock(BrokerAccounts.class);
     private final DeviceDirectory directory = mock(DeviceDirectory.class);
     private final TransactionSynchronizationRegistry transaction = mock(TransactionSynchronizationRegistry.class);
-    private final TrustStoreFolder trustStore = mock(TrustStoreFolder.class);
+    private final MqttGateway mqtt = mock(MqttGateway.class);
     @SuppressWarnings("unchecked")
     private final TypedQuery<Device> byName = mock(TypedQuery.class);
 
@@ -52,9 +55,11 @@ class ProvisioningServiceTest {
         service.broker = broker;
         service.directory = directory;
         service.transaction = transaction;
-        service.trustStore = trustStore;
-        service.retired = new RetiredCertificates();
-        when(trustStore.refreshInterval()).thenReturn(java.time.Duration.ofSeconds(5));
+        service.mqtt = mqtt;
+        BrokerSettings settings = mock(BrokerSettings.class);
+        when(settings.login()).thenReturn("kamea-admin");
+        service.serviceAccounts = ServiceAccounts.of(settings, "kamea-api", "kamea-api");
+        when(mqtt.enabled()).thenReturn(true);
         service.clock = Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC);
         when(em.createQuery(Queries.DEVICE_BY_NAME, Device.class)).thenReturn(byName);
         when(byName.setParameter(eq("name"), any())).thenReturn(byName);
@@ -163,10 +168,34 @@ class ProvisioningServiceTest {
 
         service.deprovision(device.getId());
 
-        var order = inOrder(broker, em, directory);
+        var order = inOrder(mqtt, broker, em, directory);
+        order.verify(mqtt).publish(device.topics().desiredConfiguration(), new byte[0], true);
         order.verify(broker).deleteAccount(device.getInterfaceName());
         order.verify(em).remove(device);
         order.verify(directory).forget(device.getInterfaceName());
+    }
+
+    @Test
+    void deviceStaysWhenItsRetainedConfigurationCannotBeCleared() {
+        Device device = Device.withPassword("boiler");
+        when(em.find(Device.class, device.getId())).thenReturn(device);
+        doThrow(new io.kamea.broker.MqttUnavailableException("down", null)).when(mqtt).publish(anyString(), any(), eq(true));
+
+        assertThrows(io.kamea.broker.MqttUnavailableException.class, () -> service.deprovision(device.getId()));
+        verify(broker, never()).deleteAccount(anyString());
+        verify(em, never()).remove(any());
+    }
+
+    @Test
+    void serviceAccountNamesAreRefusedBeforeAnythingIsWritten() throws IOException {
+        when(em.createQuery(Queries.DEVICE_BY_INTERFACE_NAME, Device.class)).thenReturn(byName);
+        when(byName.setParameter(eq("interfaceName"), any())).thenReturn(byName);
+        for (String cn : List.of("kamea-admin", "kamea-api", "kamea-api-2")) {
+            assertThrows(ReservedNameException.class,
+                    () -> service.provision("x", ProvisioningType.CERTIFICATE, cn, null), cn);
+        }
+        verify(em, never()).persist(any());
+        verify(broker, never()).createCertificateAccount(anyString());
     }
 
     @Test
@@ -186,7 +215,7 @@ class ProvisioningServiceTest {
     }
 
     @Test
-    void selfSignedDeviceIsKnownByItsCertificatesCommonNameAndWhitelistedOnceConfined() throws IOException {
+    void selfSignedDeviceIsKnownByItsCertificatesCommonNameAndPinnedOnItsAccount() throws IOException {
         when(em.createQuery(Queries.DEVICE_BY_INTERFACE_NAME, Device.class)).thenReturn(byName);
         when(byName.setParameter(eq("interfaceName"), any())).thenReturn(byName);
 
@@ -198,24 +227,23 @@ class ProvisioningServiceTest {
         assertEquals(ProvisioningType.SELF_SIGNED, device.getProvisioning());
         assertEquals("CN=device-rsa,O=Kamea test", device.getCertificate().getSubject());
         assertNull(provisioned.login());
-        var order = inOrder(em, broker, trustStore);
+        var order = inOrder(em, broker);
         order.verify(em).flush();
-        order.verify(broker).createCertificateAccount("device-rsa");
-        order.verify(trustStore).place("device-rsa", device.getCertificate().getPem());
+        order.verify(broker).createPinnedAccount("device-rsa", device.getCertificate().getFingerprintSha256());
+        verify(broker, never()).createCertificateAccount(anyString());
     }
 
     @Test
-    void trustStoreFileAndAccountAreRemovedWhenTheTransactionDoesNotCommit() throws IOException {
+    void pinnedAccountIsRemovedWhenTheTransactionDoesNotCommit() throws IOException {
         when(em.createQuery(Queries.DEVICE_BY_INTERFACE_NAME, Device.class)).thenReturn(byName);
         when(byName.setParameter(eq("interfaceName"), any())).thenReturn(byName);
         service.provision("boiler-42", ProvisioningType.SELF_SIGNED, null, certificate("rsa-2048.pem"));
         var undo = ArgumentCaptor.forClass(Synchronization.class);
-        verify(transaction, org.mockito.Mockito.times(2)).registerInterposedSynchronization(undo.capture());
+        verify(transaction).registerInterposedSynchronization(undo.capture());
 
-        undo.getAllValues().forEach(u -> u.afterCompletion(Status.STATUS_ROLLEDBACK));
+        undo.getValue().afterCompletion(Status.STATUS_ROLLEDBACK);
 
         verify(broker).deleteAccountQuietly("device-rsa");
-        verify(trustStore).removeQuietly("device-rsa");
     }
 
     @Test
@@ -225,7 +253,7 @@ class ProvisioningServiceTest {
         assertTrue(e.getMessage().contains("1024 bits"), e.getMessage());
         verify(em, never()).persist(any());
         verify(broker, never()).createCertificateAccount(anyString());
-        verify(trustStore, never()).place(anyString(), anyString());
+        verify(broker, never()).createPinnedAccount(anyString(), anyString());
     }
 
     @Test
@@ -239,40 +267,6 @@ class ProvisioningServiceTest {
                 () -> service.provision("boiler", ProvisioningType.SELF_SIGNED, "cn", pem));
         assertTrue(e.getMessage().contains("commonName is only for provisioning 'certificate'"), e.getMessage());
         verify(em, never()).persist(any());
-    }
-
-    @Test
-    void selfSignedDeviceLeavesTheTrustStoreAfterItsAccountAndComesBackOnRollback() throws IOException {
-        DeviceCertificate stored = SelfSignedCertificates.validate(certificate("rsa-2048.pem"),
-                Instant.parse("2030-01-01T00:00:00Z")).certificate();
-        Device device = Device.withSelfSignedCertificate("boiler", "device-rsa", stored);
-        when(em.find(Device.class, device.getId())).thenReturn(device);
-
-        assertEquals(device, service.deprovision(device.getId()));
-
-        var order = inOrder(broker, em, trustStore);
-        order.verify(broker).deleteAccount("device-rsa");
-        order.verify(em).remove(device);
-        order.verify(trustStore).remove("device-rsa");
-        var undo = ArgumentCaptor.forClass(Synchronization.class);
-        verify(transaction).registerInterposedSynchronization(undo.capture());
-        undo.getValue().afterCompletion(Status.STATUS_COMMITTED);
-        verify(trustStore, never()).placeQuietly(anyString(), anyString());
-        undo.getValue().afterCompletion(Status.STATUS_ROLLEDBACK);
-        verify(trustStore).placeQuietly("device-rsa", stored.getPem());
-        assertTrue(service.retired.isRetired("device-rsa"), "not auto-provisioned while the broker may still accept it");
-    }
-
-    @Test
-    void passwordDeviceLeavesTheTrustStoreAlone() {
-        Device device = Device.withPassword("boiler");
-        when(em.find(Device.class, device.getId())).thenReturn(device);
-
-        service.deprovision(device.getId());
-        service.awaitTrustStore(device);
-
-        verify(trustStore, never()).remove(anyString());
-        verify(trustStore, never()).refreshInterval();
     }
 
     private static String certificate(String fixture) throws IOException {

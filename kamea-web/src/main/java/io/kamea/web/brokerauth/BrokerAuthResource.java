@@ -53,9 +53,9 @@ public class BrokerAuthResource {
     @Operation(hidden = true) // for the broker only, not part of the API
     @Path("vhost")
     public String vhost(@FormParam("username") String username, @FormParam("vhost") String vhost,
-                        @FormParam("ip") String ip) {
-        return answer(authorization.mayEnter(username, vhost),
-                () -> "vhost " + vhost + " for " + username + " from " + ip);
+                        @FormParam("ip") String ip, @FormParam("client_id") String clientId) {
+        return answer(authorization.mayEnter(username, vhost, clientId),
+                () -> "vhost " + vhost + " for " + username + " from " + ip + ", client_id " + clientId);
     }
 
     /** {@code resource}: {@code queue} or {@code exchange}; {@code permission}: configure, write or read. */

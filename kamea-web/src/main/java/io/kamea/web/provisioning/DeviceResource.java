@@ -64,8 +64,6 @@ public class DeviceResource {
         }
         var provisioned = provisioning.provision(request.name(), provisioningType(request.provisioning()),
                 request.commonName(), request.certificate());
-        // Answer once the device can connect: its certificate must be in the broker's whitelist.
-        provisioning.awaitTrustStore(provisioned.device());
         var location = uriInfo.getAbsolutePathBuilder().path(provisioned.device().getId()).build();
         return Response.created(location).entity(DeviceView.of(provisioned)).build();
     }
@@ -110,15 +108,14 @@ public class DeviceResource {
     @Tag(ref = ApiTags.DEVICES)
     @Operation(operationId = "deleteDevice",
             summary = "Remove a device",
-            description = "Removes its broker account (closing its connections), then the device; for a "
-                    + "self-signed device also its certificate from the broker's trust store, answering once "
-                    + "the broker can have read that.")
+            description = "Clears its retained desired configuration on the broker, removes its broker account "
+                    + "(closing its connections; for a self-signed device this unpins its certificate at once), "
+                    + "then the device.")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
     @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
     public Response delete(@Parameter(description = "The device's id", required = true) @PathParam("id") String id) {
-        // Answer once the broker can no longer accept the device's certificate.
-        provisioning.awaitTrustStore(provisioning.deprovision(id));
+        provisioning.deprovision(id);
         return Response.noContent().build();
     }
 
