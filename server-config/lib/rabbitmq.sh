@@ -25,7 +25,6 @@
 
 RMQ_BASE=${RMQ_BASE:-$KAMEA_RUNTIME/rabbitmq}
 RMQ_BIN=${RMQ_BIN:-/usr/lib/rabbitmq/bin}
-RMQ_PLUGINS_DIR=${RMQ_PLUGINS_DIR:-/usr/lib/rabbitmq/plugins}
 RMQ_TEMPLATE_DIR=${RMQ_TEMPLATE_DIR:-$KAMEA_ROOT/server-config/rabbitmq}
 RMQ_DEFINITIONS_FILE=${RMQ_DEFINITIONS_FILE:-$RMQ_BASE/definitions.json}
 RMQ_CA_BUNDLE_FILE=${RMQ_CA_BUNDLE_FILE:-$RMQ_BASE/trusted-cas.pem}
@@ -41,8 +40,8 @@ _rabbitmq_env() {
   export RABBITMQ_CONFIG_FILES=$RMQ_BASE/conf.d
   export RABBITMQ_ADVANCED_CONFIG_FILE=$RMQ_BASE/advanced.config
   export RABBITMQ_ENABLED_PLUGINS_FILE=$RMQ_BASE/enabled_plugins
-  # Debian's plugins, then Kamea's own (kamea_guard, built by rabbitmq_build_guard)
-  export RABBITMQ_PLUGINS_DIR=$RMQ_PLUGINS_DIR:$RMQ_BASE/plugins
+  # the package's plugins, then Kamea's own (kamea_guard, built by rabbitmq_build_guard)
+  export RABBITMQ_PLUGINS_DIR=$(_rabbitmq_package_plugins):$RMQ_BASE/plugins
   export RABBITMQ_MNESIA_BASE=$RMQ_BASE/mnesia
   export RABBITMQ_LOG_BASE=$RMQ_BASE/log
   export RABBITMQ_PID_FILE=$RMQ_BASE/node.pid
@@ -54,6 +53,11 @@ _rabbitmq_env() {
   export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1} +S $RMQ_SCHEDULERS:$RMQ_SCHEDULERS $RMQ_EXTRA_ERL_ARGS"
   export RABBITMQ_CTL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
   unset RABBITMQ_LOGS RABBITMQ_ENABLED_PLUGINS RABBITMQ_NODE_PORT RABBITMQ_NODE_IP_ADDRESS
+}
+
+# The plugins folder of the installed package (/usr/lib/rabbitmq/lib/rabbitmq_server-<version>/plugins).
+_rabbitmq_package_plugins() {
+  ls -d /usr/lib/rabbitmq/lib/rabbitmq_server-*/plugins 2>/dev/null | sort -V | tail -n 1
 }
 
 rabbitmq_ctl() { (_rabbitmq_env && exec "$RMQ_BIN/rabbitmqctl" -n "$RMQ_NODENAME" "$@"); }
@@ -209,8 +213,9 @@ rabbitmq_build_guard() {
   local src=$RMQ_TEMPLATE_DIR/kamea_guard/src vsn dir rmq_lib
   vsn=$(sed -n 's/.*{vsn, *"\([^"]*\)".*/\1/p' "$src/kamea_guard.app.src")
   dir=$RMQ_BASE/plugins/kamea_guard-$vsn
-  rmq_lib=$(cd "$RMQ_PLUGINS_DIR" && pwd -P)
-  if [ -d "$dir/ebin" ] && [ -z "$(find "$src" -newer "$dir/ebin/kamea_guard.app" -print -quit)" ]; then
+  rmq_lib=$(_rabbitmq_package_plugins)
+  [ -n "$rmq_lib" ] || { kamea_log "rabbitmq: the package's plugins folder is missing"; return 1; }
+  if [ -f "$dir/ebin/kamea_guard.app" ] && [ -z "$(find "$src" -newer "$dir/ebin/kamea_guard.app" -print -quit)" ]; then
     return 0
   fi
   command -v erlc >/dev/null || { kamea_log "rabbitmq: erlc not found (Debian package erlang-base)"; return 1; }

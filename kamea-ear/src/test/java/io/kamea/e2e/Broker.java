@@ -48,6 +48,19 @@ final class Broker {
         return Http.management("GET", "/users/" + login, null).status() == 200;
     }
 
+    /** The broker's view of a user (name, password_hash, tags, ...), or null when there is none. */
+    static JsonObject user(String login) {
+        Http.Reply reply = Http.management("GET", "/users/" + URLEncoder.encode(login, StandardCharsets.UTF_8), null);
+        return reply.status() == 404 ? null : reply.json();
+    }
+
+    /** Every broker user as the management API lists it, in its order. */
+    static JsonArray users() {
+        Http.Reply reply = Http.management("GET", "/users", null);
+        ok(reply);
+        return (JsonArray) reply.parse();
+    }
+
     private static String vhost() {
         return URLEncoder.encode(Stack.VHOST, StandardCharsets.UTF_8);
     }

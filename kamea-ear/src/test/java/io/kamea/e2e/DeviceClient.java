@@ -42,6 +42,28 @@ final class DeviceClient implements AutoCloseable, MqttCallback {
         return connect(clientId, null, null, Stack.tlsWithClientCertificate(certificatePem, keyPem));
     }
 
+    /**
+     * Refused for the certificate itself, not for a missing account (see Stack.AlwaysPresent): the
+     * broker ends the TLS handshake with an alert and closes the connection. The client sends its
+     * whole flight (certificate, proof of its key, Finished) at once, so it sees either the alert
+     * or, when the broker had closed first, a broken pipe; a refused login would be a CONNACK
+     * return code instead.
+     */
+    static void assertRefusedDuringTheTlsHandshake(String clientId, Path certificatePem, Path keyPem) {
+        MqttException refused = org.junit.jupiter.api.Assertions.assertThrows(MqttException.class,
+                () -> connectWithCertificate(clientId, certificatePem, keyPem).close());
+        for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
+            if (cause instanceof javax.net.ssl.SSLException || cause instanceof java.net.SocketException) {
+                org.junit.jupiter.api.Assertions.assertFalse(
+                        refused.getReasonCode() == MqttException.REASON_CODE_FAILED_AUTHENTICATION
+                        || refused.getReasonCode() == MqttException.REASON_CODE_NOT_AUTHORIZED, refused.toString());
+                return;
+            }
+        }
+        org.junit.jupiter.api.Assertions.fail("refused, but not by TLS: " + refused + " (reason code "
+                + refused.getReasonCode() + ")");
+    }
+
     private static DeviceClient connect(String clientId, String login, String password, SSLContext tls)
             throws MqttException {
         DeviceClient device = new DeviceClient(clientId);

@@ -88,7 +88,6 @@ public class BrokerAccounts {
      * come last, when the topic permissions are already there.
      */
     private void createConfinedAccount(String login, String tags) {
-        refuseForeignUser(login);
         DevicePermissions permissions = new DevicePermissions(login);
         putUser(login, RabbitManagementApi.User.withoutPassword(tags));
         api.putTopicPermissions(settings.vhost(), login, permissions.topics());
@@ -152,11 +151,20 @@ public class BrokerAccounts {
     }
 
     /**
-     * A broker user of that name that is not a Kamea device (no {@value #DEVICE_TAG} tag) is an
-     * operator's or Kamea's own account: replacing it would take its password and rights away
-     * (a CN of {@code kamea-admin} once emptied the administrator's password hash this way).
-     * A device user left over from an earlier device of that name is Kamea's and may be replaced.
+     * Throws {@link ReservedNameException} when a broker user of that name exists and is not a
+     * Kamea device (no {@value #DEVICE_TAG} tag): it is an operator's or Kamea's own account, and
+     * replacing it would take its password and rights away (a CN of {@code kamea-admin} once
+     * emptied the administrator's password hash this way). A device user left over from an
+     * earlier device of that name is Kamea's and may be replaced. Call it before anything that
+     * would remove the account again on failure.
      */
+    public void claimForDevice(String login) {
+        call("look up the broker user " + login, () -> {
+            refuseForeignUser(login);
+            return null;
+        });
+    }
+
     private void refuseForeignUser(String login) {
         RabbitManagementApi.ExistingUser existing;
         try {

@@ -105,6 +105,10 @@ public class ProvisioningService {
             throw cn == null ? new DuplicateDeviceException(cleanName) : DuplicateDeviceException.commonName(cn);
         }
         String login = device.getInterfaceName();
+        if (cn != null) {
+            // before the undo below: a user that is not ours is never removed on a rollback
+            broker.claimForDevice(login);
+        }
         undoOnRollback(() -> broker.deleteAccountQuietly(login));
         if (uploaded != null) {
             broker.createPinnedAccount(login, uploaded.certificate().getFingerprintSha256());

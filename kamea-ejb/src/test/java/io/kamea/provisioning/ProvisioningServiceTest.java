@@ -187,6 +187,18 @@ class ProvisioningServiceTest {
     }
 
     @Test
+    void aBrokerUserThatIsNotADeviceIsRefusedAndNeverRemovedOnRollback() {
+        when(em.createQuery(Queries.DEVICE_BY_INTERFACE_NAME, Device.class)).thenReturn(byName);
+        when(byName.setParameter(eq("interfaceName"), any())).thenReturn(byName);
+        doThrow(new ReservedNameException("operator")).when(broker).claimForDevice("operator");
+
+        assertThrows(ReservedNameException.class,
+                () -> service.provision("x", ProvisioningType.CERTIFICATE, "operator", null));
+        verify(transaction, never()).registerInterposedSynchronization(any());
+        verify(broker, never()).createCertificateAccount(anyString());
+    }
+
+    @Test
     void serviceAccountNamesAreRefusedBeforeAnythingIsWritten() throws IOException {
         when(em.createQuery(Queries.DEVICE_BY_INTERFACE_NAME, Device.class)).thenReturn(byName);
         when(byName.setParameter(eq("interfaceName"), any())).thenReturn(byName);
@@ -227,8 +239,10 @@ class ProvisioningServiceTest {
         assertEquals(ProvisioningType.SELF_SIGNED, device.getProvisioning());
         assertEquals("CN=device-rsa,O=Kamea test", device.getCertificate().getSubject());
         assertNull(provisioned.login());
-        var order = inOrder(em, broker);
+        var order = inOrder(em, broker, transaction);
         order.verify(em).flush();
+        order.verify(broker).claimForDevice("device-rsa");
+        order.verify(transaction).registerInterposedSynchronization(any());
         order.verify(broker).createPinnedAccount("device-rsa", device.getCertificate().getFingerprintSha256());
         verify(broker, never()).createCertificateAccount(anyString());
     }
