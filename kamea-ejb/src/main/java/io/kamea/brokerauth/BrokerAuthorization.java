@@ -3,6 +3,7 @@ package io.kamea.brokerauth;
 import io.kamea.broker.BrokerSettings;
 import io.kamea.broker.DevicePermissions;
 import io.kamea.platform.InvalidRequestException;
+import io.kamea.platform.LogSafe;
 import io.kamea.provisioning.AutoProvisioning;
 import io.kamea.provisioning.AutoProvisioningSettings;
 import io.kamea.provisioning.CommonNames;
@@ -51,15 +52,15 @@ public class BrokerAuthorization {
      */
     public boolean mayLogIn(String username, boolean withPassword) {
         if (username == null || username.equals(broker.login()) || username.equals(apiLogin)) {
-            LOG.fine(() -> "Broker login refused to service account " + username);
+            LOG.fine(() -> "Broker login refused to service account " + LogSafe.quote(username));
             return false;
         }
         if (withPassword) {
-            LOG.fine(() -> "Broker login with a password refused to " + username);
+            LOG.fine(() -> "Broker login with a password refused to " + LogSafe.quote(username));
             return false;
         }
         if (!isValidCommonName(username)) {
-            LOG.fine(() -> "Broker login refused to " + username + ": not a valid common name");
+            LOG.fine(() -> "Broker login refused to " + LogSafe.quote(username) + ": not a valid common name");
             return false;
         }
         Optional<Device> known = devices.byInterfaceName(username);
@@ -67,11 +68,11 @@ public class BrokerAuthorization {
             return mayLogInAs(known.get());
         }
         if (!autoProvisioning.enabled()) {
-            LOG.fine(() -> "Broker login refused to unknown " + username + ": auto-provisioning is off");
+            LOG.fine(() -> "Broker login refused to unknown " + LogSafe.quote(username) + ": auto-provisioning is off");
             return false;
         }
         if (retired.isRetired(username)) {
-            LOG.info(() -> "Broker login refused to " + username + ": its self-signed device was just deleted");
+            LOG.info(() -> "Broker login refused to " + LogSafe.quote(username) + ": its self-signed device was just deleted");
             return false;
         }
         try {
@@ -83,7 +84,7 @@ public class BrokerAuthorization {
             if (registered.isPresent()) {
                 return mayLogInAs(registered.get());
             }
-            LOG.warning(() -> "Cannot auto-provision " + username + ": " + e.getMessage());
+            LOG.warning(() -> "Cannot auto-provision " + LogSafe.quote(username) + ": " + e.getMessage());
             return false;
         }
     }
