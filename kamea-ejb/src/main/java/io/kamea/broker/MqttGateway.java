@@ -1,5 +1,6 @@
 package io.kamea.broker;
 
+import io.kamea.platform.LogSafe;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -12,7 +13,6 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import io.kamea.platform.LogSafe;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.LinkedBlockingQueue;
