@@ -86,7 +86,12 @@ final class DeviceClient implements AutoCloseable, MqttCallback {
     }
 
     void publish(String topic, String payload) throws MqttException {
-        MqttMessage message = new MqttMessage(payload.getBytes());
+        publish(topic, payload.getBytes());
+    }
+
+    /** QoS 1: returns once the broker acknowledged it (it took the message), throws if it did not. */
+    void publish(String topic, byte[] payload) throws MqttException {
+        MqttMessage message = new MqttMessage(payload);
         message.setQos(1);
         client.publish(topic, message);
     }

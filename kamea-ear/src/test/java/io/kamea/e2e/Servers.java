@@ -40,8 +40,13 @@ final class Servers {
 
     /** A clean stop and start of the domain (payara_stop, payara_start). */
     static void restartApplicationServer() throws IOException, InterruptedException {
-        runScript("payara", "payara_stop");
+        stopApplicationServer();
         startApplicationServer();
+    }
+
+    /** A clean stop of the domain (payara_stop): the application disconnects its MQTT session. */
+    static void stopApplicationServer() throws IOException, InterruptedException {
+        runScript("payara", "payara_stop");
     }
 
     static boolean apiAnswers() {

@@ -41,6 +41,8 @@ final class Stack {
     static final Path CA = Path.of(env("MQTT_CA_PATH", ".runtime/pki/ca/ca.pem"));
     /** The development PKI (server-config/pki/make-dev-pki.sh), device test material under devices/. */
     static final Path PKI = Path.of(env("PKI_DIR", ".runtime/pki"));
+    /** The largest device message Kamea takes (io.kamea.platform.MessageLimits, same default). */
+    static final int MAX_MESSAGE_BYTES = Integer.parseInt(env("KAMEA_MAX_MESSAGE_BYTES", "131072"));
 
     private static SSLContext tls;
 

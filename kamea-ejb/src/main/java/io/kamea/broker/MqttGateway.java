@@ -1,5 +1,6 @@
 package io.kamea.broker;
 
+import io.kamea.platform.LogSafe;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -13,9 +14,12 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.net.ssl.SSLContext;
@@ -33,7 +37,8 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  * The API's own MQTT session: it publishes desired configurations and command requests, and
  * receives every device's command responses (these must not wait in the ingestion queues).
  * The session is persistent, so its subscription and unacknowledged responses survive
- * reconnections; a response is acknowledged only after it was handled.
+ * reconnections; a response is acknowledged once it was handled, whatever became of it
+ * ({@link ResponseDispatch}).
  */
 @Singleton
 @Startup
@@ -82,10 +87,24 @@ public class MqttGateway {
      * Handles command responses off Paho's thread. Its own threads, made once: submitting to the
      * managed executor captures the caller's context at every task, which under load cost more
      * than handling the response (measured). Each handler holds a database connection briefly.
+     * Its queue needs no bound: the broker sends at most {@code mqtt.prefetch} (200) responses
+     * the session has not acknowledged.
      */
     private ThreadPoolExecutor responseHandlers;
 
+    /** Waits for the responses to be handled again later, and hands them back to the handlers. */
+    private ScheduledThreadPoolExecutor responseRetries;
+
+    private ResponseDispatch dispatch;
+
     private static final int RESPONSE_HANDLERS = 8;
+
+    /**
+     * Counts the connections lost. An acknowledgement names a message id of the connection the
+     * message came on; after a reconnection the same id may be another message, and the first
+     * one is back in the session, coming again: an acknowledgement for a lost connection is not sent.
+     */
+    private final AtomicLong connectionsLost = new AtomicLong();
 
     private static final long OPERATION_TIMEOUT_MILLIS = 10_000;
 
@@ -121,6 +140,9 @@ public class MqttGateway {
                 new LinkedBlockingQueue<>(), threads);
         // Made now, on a thread of the application: a thread made later would be made on Paho's.
         responseHandlers.prestartAllCoreThreads();
+        responseRetries = new ScheduledThreadPoolExecutor(1, threads);
+        responseRetries.prestartAllCoreThreads();
+        dispatch = new ResponseDispatch(responseHandlers, responseRetries, responses::fire);
         scheduler.execute(this::connectUntilDone);
     }
 
@@ -221,27 +243,23 @@ public class MqttGateway {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
-            CommandResponseReceived response = CommandResponseReceived.fromTopic(topic, message.getPayload());
             int id = message.getId();
             int qos = message.getQos();
+            long connection = connectionsLost.get();
             // Off Paho's thread: handling takes a database transaction; the ack waits for it.
-            responseHandlers.execute(() -> {
-                try {
-                    if (response != null) {
-                        responses.fire(response);
-                    } else {
-                        LOG.warning(() -> "Ignored a message on " + topic);
-                    }
+            dispatch.received(new CommandResponseReceived(topic, message.getPayload(), Instant.now()), () -> {
+                if (connectionsLost.get() == connection) {
                     session.messageArrivedComplete(id, qos);
-                } catch (MqttException | RuntimeException e) {
-                    // Not acknowledged: the broker delivers it again with the session.
-                    LOG.log(Level.WARNING, "Could not handle the message on " + topic, e);
+                } else {
+                    LOG.fine(() -> "Not acknowledged on a new connection: " + LogSafe.quote(topic));
                 }
             });
         }
 
+        /** Paho calls this before it reconnects, once it delivers no more messages of the lost connection. */
         @Override
         public void connectionLost(Throwable cause) {
+            connectionsLost.incrementAndGet();
             LOG.warning(() -> "MQTT connection lost, reconnecting: " + cause);
         }
 
@@ -257,7 +275,9 @@ public class MqttGateway {
         closeQuietly(client);
         closeQuietly(connecting);
         if (responseHandlers != null) {
-            responseHandlers.shutdownNow(); // unacknowledged responses come again with the session
+            // unacknowledged responses come again with the session
+            responseRetries.shutdownNow();
+            responseHandlers.shutdownNow();
         }
     }
 

@@ -47,15 +47,15 @@ public class BrokerAuthorization {
      */
     public boolean mayLogIn(String username, boolean withPassword) {
         if (username == null || serviceAccounts.isServiceName(username)) {
-            LOG.fine(() -> "Broker login refused to service account " + username);
+            LOG.fine(() -> "Broker login refused to service account " + LogSafe.quote(username));
             return false;
         }
         if (withPassword) {
-            LOG.fine(() -> "Broker login with a password refused to " + username);
+            LOG.fine(() -> "Broker login with a password refused to " + LogSafe.quote(username));
             return false;
         }
         if (!isValidCommonName(username)) {
-            LOG.fine(() -> "Broker login refused to " + username + ": not a valid common name");
+            LOG.fine(() -> "Broker login refused to " + LogSafe.quote(username) + ": not a valid common name");
             return false;
         }
         Optional<Device> known = devices.byInterfaceName(username);
@@ -63,7 +63,7 @@ public class BrokerAuthorization {
             return mayLogInAs(known.get());
         }
         if (!autoProvisioning.enabled()) {
-            LOG.fine(() -> "Broker login refused to unknown " + username + ": auto-provisioning is off");
+            LOG.fine(() -> "Broker login refused to unknown " + LogSafe.quote(username) + ": auto-provisioning is off");
             return false;
         }
         try {
@@ -75,7 +75,7 @@ public class BrokerAuthorization {
             if (registered.isPresent()) {
                 return mayLogInAs(registered.get());
             }
-            LOG.warning(() -> "Cannot auto-provision " + username + ": " + e.getMessage());
+            LOG.warning(() -> "Cannot auto-provision " + LogSafe.quote(username) + ": " + e.getMessage());
             return false;
         }
     }

@@ -8,11 +8,15 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** A command sent to a device, and what became of it. */
 @Entity
 @Table(name = "command")
 public class Command {
+
+    /** As {@link UUID#toString()} writes the random ids commands get. */
+    private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     @Id
     @Column(length = 36)
@@ -112,6 +116,14 @@ public class Command {
 
     public OffsetDateTime getLateAt() {
         return lateAt;
+    }
+
+    /**
+     * Whether a command could have this id: a device may answer with any topic level, and one
+     * that is no UUID needs no database round trip to be found unknown.
+     */
+    static boolean isWellFormedId(String id) {
+        return id != null && id.length() == 36 && ID.matcher(id).matches();
     }
 
     public boolean isPending() {

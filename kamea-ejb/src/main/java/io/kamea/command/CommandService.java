@@ -1,20 +1,20 @@
 package io.kamea.command;
 
-import io.kamea.broker.CommandResponseReceived;
 import io.kamea.broker.MqttGateway;
 import io.kamea.command.CommandRecords.NewCommand;
 import io.kamea.platform.InvalidRequestException;
+import io.kamea.platform.LogSafe;
 import io.kamea.provisioning.DeviceDirectory;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -22,9 +22,11 @@ import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
- * Sends commands and settles them: a response before the deadline makes a command succeed, the
- * deadline makes it time out, whichever comes first; a response after that is kept as late.
- * Each transition is one conditional UPDATE, so a response and the deadline cannot both win.
+ * Sends commands and settles them: a response received before the deadline makes a command
+ * succeed, the deadline makes it time out, whichever comes first; a response after that is kept
+ * as late. Each transition is one conditional UPDATE, so a response and the deadline cannot both
+ * win. Responses reach {@link #settle} through {@link CommandResponses}, which rejects those that
+ * cannot be stored.
  */
 @Stateless
 public class CommandService {
@@ -120,54 +122,81 @@ public class CommandService {
     }
 
     /**
-     * A device answered: succeed if still in time, else record the answer as late. The usual case,
-     * an answer in time from the right device, is one UPDATE, then one read of the settled command
-     * for the callers waiting on it (not a transaction of their own each).
+     * A device answered (its message passed {@link CommandResponses}' checks): succeed if it was
+     * received in time, else keep the answer as late. {@code receivedAt} is when the API's session
+     * took the message, so an answer tried again after a database failure is judged by when it
+     * came, not by when it could be stored. The usual case, an answer in time from the right
+     * device, is one UPDATE, then one read of the settled command for the callers waiting on it
+     * (not a transaction of their own each).
+     *
+     * @return {@link ResponseOutcome#SUCCEEDED}, {@link ResponseOutcome#LATE}, or the rejection:
+     *         unknown device or command, another device's command, a command that succeeded already
      */
-    public void onResponse(@Observes CommandResponseReceived response) {
-        String id = response.commandId();
-        var device = directory.byInterfaceName(response.interfaceName());
+    public ResponseOutcome settle(String interfaceName, String commandId, String body, Instant receivedAt) {
+        var device = directory.byInterfaceName(interfaceName);
         if (device.isEmpty()) {
-            LOG.warning(() -> "Ignored a response of unknown device '" + response.interfaceName() + "' to command " + id);
-            return;
+            return ResponseOutcome.UNKNOWN_DEVICE;
         }
-        String body = new String(response.payload(), StandardCharsets.UTF_8);
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        String deviceId = device.get().id();
+        OffsetDateTime at = receivedAt.atOffset(ZoneOffset.UTC);
         int succeeded = em.createQuery("update Command c set c.status = :succeeded, c.response = :body, "
-                        + "c.completedAt = :now where c.id = :id and c.deviceId = :device and c.status = :pending "
-                        + "and c.deadline >= :now")
+                        + "c.completedAt = :at where c.id = :id and c.deviceId = :device and c.status = :pending "
+                        + "and c.deadline >= :at")
                 .setParameter("succeeded", CommandStatus.SUCCEEDED).setParameter("body", body)
-                .setParameter("now", now).setParameter("id", id).setParameter("device", device.get().id())
+                .setParameter("at", at).setParameter("id", commandId).setParameter("device", deviceId)
                 .setParameter("pending", CommandStatus.PENDING)
                 .executeUpdate();
-        Command command = em.find(Command.class, id);
+        Command command = em.find(Command.class, commandId);
         if (succeeded > 0) {
-            completed.fire(new CommandCompleted(id, CommandStatus.SUCCEEDED));
-            deadlines.cancel(id);
-        } else {
-            if (command == null || !command.getDeviceId().equals(device.get().id())) {
-                LOG.warning(() -> "Ignored a response of device '" + response.interfaceName() + "' to command "
-                        + id + ": no such command for that device");
-                return;
-            }
-            // Only a timed-out command can be answered late. A command that already succeeded got
-            // this answer again: a QoS 1 redelivery, or another application server of the cluster
-            // (each one reads every response) that settled it first.
-            int late = em.createQuery("update Command c set c.lateResponse = :body, c.lateAt = :now "
-                            + "where c.id = :id and c.status = :timedOut")
-                    .setParameter("body", body).setParameter("now", now).setParameter("id", id)
-                    .setParameter("timedOut", CommandStatus.TIMED_OUT)
-                    .executeUpdate();
-            if (late > 0) {
-                em.refresh(command);
-                LOG.info(() -> "Late response to command " + id + " kept; its outcome stays");
-            }
+            completed.fire(new CommandCompleted(commandId, CommandStatus.SUCCEEDED));
+            deadlines.cancel(commandId);
+            waiters.notifyAfterCommit(command);
+            return ResponseOutcome.SUCCEEDED;
         }
+        if (command == null) {
+            return ResponseOutcome.UNKNOWN_COMMAND;
+        }
+        if (!command.getDeviceId().equals(deviceId)) {
+            return ResponseOutcome.FOREIGN_COMMAND;
+        }
+        // Also when nothing changes here: the command may have been settled by another server of
+        // the cluster (each one reads every response), and this server's callers must learn it.
         waiters.notifyAfterCommit(command);
+        if (command.getStatus() == CommandStatus.SUCCEEDED) {
+            // this answer again (a QoS 1 redelivery), or another server settled it first
+            return ResponseOutcome.ALREADY_SETTLED;
+        }
+        if (command.isPending()) {
+            // Its deadline passed before the answer came, and its timer has not fired yet: time it
+            // out as the timer would, so that the answer can be kept as late, not lost.
+            timeOut(commandId);
+            deadlines.cancel(commandId);
+        }
+        int late = em.createQuery("update Command c set c.lateResponse = :body, c.lateAt = :at "
+                        + "where c.id = :id and c.status = :timedOut")
+                .setParameter("body", body).setParameter("at", at).setParameter("id", commandId)
+                .setParameter("timedOut", CommandStatus.TIMED_OUT)
+                .executeUpdate();
+        em.refresh(command);
+        if (late == 0) {
+            return ResponseOutcome.ALREADY_SETTLED; // it succeeded meanwhile, on another server
+        }
+        LOG.info(() -> "Late response to command " + LogSafe.quote(commandId) + " kept; its outcome stays");
+        return ResponseOutcome.LATE;
     }
 
     /** The deadline passed: time out if nothing answered. */
     public void expire(String commandId) {
+        timeOut(commandId);
+        // Also when nothing changed: the command was settled meanwhile, maybe by another server,
+        // and callers waiting here must get that outcome now rather than hang.
+        Command command = em.find(Command.class, commandId);
+        if (command != null) {
+            waiters.notifyAfterCommit(command);
+        }
+    }
+
+    private void timeOut(String commandId) {
         int expired = em.createQuery("update Command c set c.status = :timedOut, c.completedAt = :now "
                         + "where c.id = :id and c.status = :pending")
                 .setParameter("timedOut", CommandStatus.TIMED_OUT)
@@ -177,12 +206,6 @@ public class CommandService {
                 .executeUpdate();
         if (expired > 0) {
             completed.fire(new CommandCompleted(commandId, CommandStatus.TIMED_OUT));
-        }
-        // Also when nothing changed: the command was settled meanwhile, maybe by another server,
-        // and callers waiting here must get that outcome now rather than hang.
-        Command command = em.find(Command.class, commandId);
-        if (command != null) {
-            waiters.notifyAfterCommit(command);
         }
     }
 

@@ -4,6 +4,7 @@ import io.kamea.bus.BusUnavailableException;
 import io.kamea.ingestion.rabbitmq.RabbitMessage;
 import io.kamea.ingestion.rabbitmq.Rejection;
 import io.kamea.ingestion.rabbitmq.TransientFailureException;
+import io.kamea.platform.DatabaseErrors;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import java.util.List;
@@ -34,23 +35,19 @@ final class Batches {
 
     /**
      * The bus or the database failed, whatever wrapped it on the way. A database error that is
-     * about the data (SQLSTATE class 22, 23: a value or a constraint, or 42: a statement) is not
-     * an outage: retrying it forever would block the queue, so it counts as an attempt.
+     * about the data ({@link DatabaseErrors}) is not an outage: retrying it forever would block
+     * the queue, so it counts as an attempt.
      */
     static boolean isOutage(Throwable failure) {
         boolean outage = false;
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {
-                return !isAboutTheData(sql.getSQLState());
+                return !DatabaseErrors.isAboutTheData(sql.getSQLState());
             }
             if (t instanceof BusUnavailableException || t instanceof PersistenceException) {
                 outage = true; // unless a data error turns up further down
             }
         }
         return outage;
-    }
-
-    private static boolean isAboutTheData(String sqlState) {
-        return sqlState != null && (sqlState.startsWith("22") || sqlState.startsWith("23") || sqlState.startsWith("42"));
     }
 }

@@ -1,6 +1,7 @@
 package io.kamea.web.brokerauth;
 
 import io.kamea.brokerauth.BrokerAuthorization;
+import io.kamea.platform.LogSafe;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -44,9 +45,9 @@ public class BrokerAuthResource {
     public String user(@FormParam("username") String username, @FormParam("password") String password,
                        @FormParam("client_id") String clientId, @FormParam("vhost") String vhost) {
         boolean withPassword = password != null;
-        return answer(authorization.mayLogIn(username, withPassword), () -> "user " + username
+        return answer(authorization.mayLogIn(username, withPassword), () -> "user " + LogSafe.quote(username)
                 + (withPassword ? " with password" : " without password")
-                + ", client_id " + clientId + ", vhost " + vhost);
+                + ", client_id " + LogSafe.quote(clientId) + ", vhost " + LogSafe.quote(vhost));
     }
 
     @POST
@@ -55,7 +56,8 @@ public class BrokerAuthResource {
     public String vhost(@FormParam("username") String username, @FormParam("vhost") String vhost,
                         @FormParam("ip") String ip, @FormParam("client_id") String clientId) {
         return answer(authorization.mayEnter(username, vhost, clientId),
-                () -> "vhost " + vhost + " for " + username + " from " + ip + ", client_id " + clientId);
+                () -> "vhost " + LogSafe.quote(vhost) + " for " + LogSafe.quote(username) + " from " + LogSafe.quote(ip)
+                        + ", client_id " + LogSafe.quote(clientId));
     }
 
     /** {@code resource}: {@code queue} or {@code exchange}; {@code permission}: configure, write or read. */
@@ -66,7 +68,8 @@ public class BrokerAuthResource {
                            @FormParam("resource") String kind, @FormParam("name") String name,
                            @FormParam("permission") String permission) {
         return answer(authorization.mayUseResource(username, vhost, kind, name, permission),
-                () -> permission + " on " + kind + " " + name + " for " + username);
+                () -> LogSafe.quote(permission) + " on " + LogSafe.quote(kind) + " " + LogSafe.quote(name) + " for "
+                        + LogSafe.quote(username));
     }
 
     /**
@@ -80,9 +83,11 @@ public class BrokerAuthResource {
                         @FormParam("name") String exchange, @FormParam("routing_key") String routingKey,
                         @FormParam("permission") String permission) {
         return answer(authorization.mayUseTopic(username, vhost, exchange, routingKey, permission),
-                () -> permission + " on topic " + routingKey + " (" + exchange + ") for " + username);
+                () -> LogSafe.quote(permission) + " on topic " + LogSafe.quote(routingKey) + " ("
+                        + LogSafe.quote(exchange) + ") for " + LogSafe.quote(username));
     }
 
+    /** The question's every part is the broker's or a client's choice: logged through {@link LogSafe}. */
     private static String answer(boolean allowed, Supplier<String> question) {
         String answer = allowed ? ALLOW : DENY;
         if (LOG.isLoggable(Level.FINE)) {

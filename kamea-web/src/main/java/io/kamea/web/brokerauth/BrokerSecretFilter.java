@@ -1,5 +1,6 @@
 package io.kamea.web.brokerauth;
 
+import io.kamea.platform.LogSafe;
 import io.kamea.web.Problem;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -33,7 +34,7 @@ public class BrokerSecretFilter implements ContainerRequestFilter {
             return;
         }
         if (!secret().acceptsAuthorization(request.getHeaderString(HttpHeaders.AUTHORIZATION))) {
-            LOG.fine(() -> "Broker callback without the broker's secret: " + request.getUriInfo().getPath());
+            LOG.fine(() -> "Broker callback without the broker's secret: " + LogSafe.quote(request.getUriInfo().getPath()));
             request.abortWith(Response.fromResponse(Problem.response(401, "Unauthorized",
                             "Only the broker may call this, with its secret (RMQ_AUTH_SECRET) as Basic password"))
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"kamea-broker\"")
