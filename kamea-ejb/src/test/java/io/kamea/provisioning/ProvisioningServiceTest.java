@@ -17,7 +17,9 @@ import static org.mockito.Mockito.when;
 import io.kamea.broker.BrokerAccounts;
 import io.kamea.broker.BrokerUnavailableException;
 import io.kamea.broker.TrustStoreFolder;
+import io.kamea.platform.ContentTooLargeException;
 import io.kamea.platform.InvalidRequestException;
+import io.kamea.platform.RequestLimits;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Status;
@@ -54,6 +56,7 @@ class ProvisioningServiceTest {
         service.transaction = transaction;
         service.trustStore = trustStore;
         service.retired = new RetiredCertificates();
+        service.limits = RequestLimits.defaults();
         when(trustStore.refreshInterval()).thenReturn(java.time.Duration.ofSeconds(5));
         service.clock = Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC);
         when(em.createQuery(Queries.DEVICE_BY_NAME, Device.class)).thenReturn(byName);
@@ -229,6 +232,25 @@ class ProvisioningServiceTest {
     }
 
     @Test
+    void pageBeyondTheLastPossibleOneIsInvalidAndNotQueried() {
+        var e = assertThrows(InvalidRequestException.class, () -> service.list(Integer.MAX_VALUE, 500));
+        assertTrue(e.getMessage().contains("page must be at most 4294967"), e.getMessage());
+        verify(em, never()).createQuery(anyString(), any());
+    }
+
+    @Test
+    void certificateLargerThanItsLimitTouchesNothing() throws IOException {
+        String large = certificate("rsa-2048.pem") + "\n".repeat(RequestLimits.DEFAULT_MAX_CERTIFICATE_BYTES);
+
+        var e = assertThrows(ContentTooLargeException.class, () -> service.provision("boiler-42",
+                ProvisioningType.SELF_SIGNED, null, large));
+
+        assertEquals(413, e.status());
+        verify(em, never()).persist(any());
+        verify(trustStore, never()).place(anyString(), anyString());
+    }
+
+    @Test
     void certificateBelongsToSelfSignedProvisioningOnly() throws IOException {
         String pem = certificate("rsa-2048.pem");
         for (ProvisioningType type : List.of(ProvisioningType.PASSWORD, ProvisioningType.CERTIFICATE)) {
@@ -243,7 +265,7 @@ class ProvisioningServiceTest {
 
     @Test
     void selfSignedDeviceLeavesTheTrustStoreAfterItsAccountAndComesBackOnRollback() throws IOException {
-        DeviceCertificate stored = SelfSignedCertificates.validate(certificate("rsa-2048.pem"),
+        DeviceCertificate stored = SelfSignedCertificates.validate(certificate("rsa-2048.pem"), RequestLimits.defaults(),
                 Instant.parse("2030-01-01T00:00:00Z")).certificate();
         Device device = Device.withSelfSignedCertificate("boiler", "device-rsa", stored);
         when(em.find(Device.class, device.getId())).thenReturn(device);
