@@ -13,7 +13,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Azure IoT Hub messages of 256 KiB and twins of 32 KiB. The API refuses a larger body with 413
  * before reading it whole; the services check again the fields that have a limit of their own
  * (a command's payload, an uploaded certificate, a desired configuration), whoever calls them.
- * A value that is not a positive number stops the application at start, naming its key.
+ * A value out of range (not positive; a depth above {@value #HIGHEST_MAX_JSON_DEPTH}) stops the
+ * application at start, naming its key.
  */
 @ApplicationScoped
 public class RequestLimits {
@@ -34,6 +35,11 @@ public class RequestLimits {
     public static final int DEFAULT_MAX_CERTIFICATE_BYTES = 16 * 1024;
     /** 32 levels of objects and arrays: configurations and payloads rarely go past five. */
     public static final int DEFAULT_MAX_JSON_DEPTH = 32;
+    /**
+     * The JSON parser refuses more than 1,000 levels itself (Parsson's default), with an error
+     * that is not a JSON error (it would be a 500): Kamea's limit must stop a body before that.
+     */
+    public static final int HIGHEST_MAX_JSON_DEPTH = 500;
 
     @Inject
     @ConfigProperty(name = MAX_REQUEST_BYTES, defaultValue = "" + DEFAULT_MAX_REQUEST_BYTES)
@@ -87,6 +93,10 @@ public class RequestLimits {
         requirePositive(MAX_COMMAND_BYTES, maxCommandBytes);
         requirePositive(MAX_CERTIFICATE_BYTES, maxCertificateBytes);
         requirePositive(MAX_JSON_DEPTH, maxJsonDepth);
+        if (maxJsonDepth > HIGHEST_MAX_JSON_DEPTH) {
+            throw new IllegalStateException(MAX_JSON_DEPTH + " must be at most " + HIGHEST_MAX_JSON_DEPTH
+                    + ", not " + maxJsonDepth);
+        }
     }
 
     /** Bytes of a request body that has no limit of its own. */

@@ -29,6 +29,13 @@ class RequestLimitsTest {
     }
 
     @Test
+    void jsonDepthStaysBelowWhereTheParserRefusesOnItsOwn() {
+        new RequestLimits(65536, 32768, 131072, 16384, 500);
+        var e = assertThrows(IllegalStateException.class, () -> new RequestLimits(65536, 32768, 131072, 16384, 1000));
+        assertEquals("KAMEA_MAX_JSON_DEPTH must be at most 500, not 1000", e.getMessage());
+    }
+
+    @Test
     void aFieldAtItsLimitPassesAndOneByteMoreIsContentTooLarge() {
         assertDoesNotThrow(() -> limits.checkConfiguration("x".repeat(32768)));
 
