@@ -44,7 +44,8 @@ class ApiErrorsIT {
         assertProblem(404, Http.api("DELETE", "/devices/no-such-device", null));
     }
 
-    private static JsonObject assertProblem(int status, Http.Reply reply) {
+    /** The reply is a problem body of this status, with a title and a detail; returns it. */
+    static JsonObject assertProblem(int status, Http.Reply reply) {
         assertEquals(status, reply.status(), reply.body());
         assertTrue(reply.contentType().startsWith("application/problem+json"), reply.contentType());
         JsonObject problem = reply.json();

@@ -2,8 +2,9 @@ package io.kamea.command;
 
 import io.kamea.broker.MqttGateway;
 import io.kamea.command.CommandRecords.NewCommand;
-import io.kamea.platform.InvalidRequestException;
 import io.kamea.platform.LogSafe;
+import io.kamea.platform.PageRequest;
+import io.kamea.platform.RequestLimits;
 import io.kamea.provisioning.DeviceDirectory;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -54,12 +55,16 @@ public class CommandService {
     @Inject
     Event<CommandCompleted> completed;
 
+    @Inject
+    RequestLimits limits;
+
     Clock clock = Clock.systemUTC();
 
     /**
      * Records the command (committed at once), arms its deadline, then publishes the request with
      * QoS 1. No database connection is held while waiting for the broker. If the broker does not
-     * take the request, the command is removed again (503).
+     * take the request, the command is removed again (503). A payload larger than
+     * {@link RequestLimits#maxCommandBytes()} is refused (413) before anything is recorded.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Command send(String deviceId, String name, String payload, Integer timeoutSeconds) {
@@ -76,6 +81,7 @@ public class CommandService {
                         Consumer<Command> whenSettled) {
         String validName = CommandNames.valid(name);
         int timeout = CommandNames.validTimeout(timeoutSeconds);
+        limits.checkCommandPayload(payload);
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         NewCommand created = records.create(deviceId, validName, payload, now, timeout);
         Command command = created.command();
@@ -106,14 +112,10 @@ public class CommandService {
     }
 
     public CommandPage list(String deviceId, int page, int size) {
-        if (page < 0 || size < 1 || size > 500) {
-            throw new InvalidRequestException("page must be >= 0 and size between 1 and 500");
-        }
-        List<Command> items = em.createQuery(
+        var requested = new PageRequest(page, size);
+        List<Command> items = requested.applyTo(em.createQuery(
                         "select c from Command c where c.deviceId = :device order by c.createdAt desc, c.id", Command.class)
-                .setParameter("device", deviceId)
-                .setFirstResult(page * size)
-                .setMaxResults(size)
+                        .setParameter("device", deviceId))
                 .getResultList();
         long total = em.createQuery("select count(c) from Command c where c.deviceId = :device", Long.class)
                 .setParameter("device", deviceId)

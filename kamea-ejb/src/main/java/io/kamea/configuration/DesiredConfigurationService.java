@@ -2,6 +2,7 @@ package io.kamea.configuration;
 
 import io.kamea.broker.MqttGateway;
 import io.kamea.connectivity.DeviceConnected;
+import io.kamea.platform.RequestLimits;
 import io.kamea.provisioning.Device;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
@@ -29,15 +30,23 @@ public class DesiredConfigurationService {
     @Inject
     MqttGateway mqtt;
 
-    /** Stores and publishes; if the broker does not take it, nothing is stored (503). */
+    @Inject
+    RequestLimits limits;
+
+    /**
+     * Stores and publishes; if the broker does not take it, nothing is stored (503). A document
+     * larger than {@link RequestLimits#maxConfigurationBytes()} is refused (413) first.
+     */
     public DesiredConfiguration replace(Device device, JsonObject document) {
+        String text = document.toString();
+        limits.checkConfiguration(text);
         DesiredConfiguration desired = em.find(DesiredConfiguration.class, device.getId(),
                 LockModeType.PESSIMISTIC_WRITE);
         if (desired == null) {
             desired = new DesiredConfiguration(device.getId());
             em.persist(desired);
         }
-        desired.replace(document.toString(), OffsetDateTime.now(ZoneOffset.UTC));
+        desired.replace(text, OffsetDateTime.now(ZoneOffset.UTC));
         em.flush();
         publish(device, desired);
         return desired;

@@ -4,6 +4,8 @@ import io.kamea.broker.BrokerAccounts;
 import io.kamea.broker.MqttGateway;
 import io.kamea.broker.ServiceAccounts;
 import io.kamea.platform.InvalidRequestException;
+import io.kamea.platform.PageRequest;
+import io.kamea.platform.RequestLimits;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -40,6 +42,9 @@ public class ProvisioningService {
     @Inject
     MqttGateway mqtt;
 
+    @Inject
+    RequestLimits limits;
+
     Clock clock = Clock.systemUTC();
 
     @Resource
@@ -74,7 +79,7 @@ public class ProvisioningService {
             throw new InvalidRequestException("certificate is only for provisioning 'self-signed'");
         }
         SelfSignedCertificates.Accepted uploaded = type == ProvisioningType.SELF_SIGNED
-                ? SelfSignedCertificates.validate(certificate, clock.instant()) : null;
+                ? SelfSignedCertificates.validate(certificate, limits, clock.instant()) : null;
         String cn = switch (type) {
             case CERTIFICATE -> CommonNames.valid(commonName);
             case SELF_SIGNED -> uploaded.commonName();
@@ -147,13 +152,9 @@ public class ProvisioningService {
 
     /** As {@link #list(int, int, Boolean, String)}, and with {@code status} non-null only devices in that status. */
     public DevicePage list(int page, int size, Boolean connected, String search, DeviceStatus status) {
-        if (page < 0 || size < 1 || size > 500) {
-            throw new InvalidRequestException("page must be >= 0 and size between 1 and 500");
-        }
+        var requested = new PageRequest(page, size);
         var listing = new DeviceListing(connected, search, status);
-        var items = listing.bind(em.createQuery(listing.pageQuery(), Device.class))
-                .setFirstResult(page * size)
-                .setMaxResults(size)
+        var items = requested.applyTo(listing.bind(em.createQuery(listing.pageQuery(), Device.class)))
                 .getResultList();
         long total = listing.bind(em.createQuery(listing.countQuery(), Long.class)).getSingleResult();
         return new DevicePage(items, page, size, total);

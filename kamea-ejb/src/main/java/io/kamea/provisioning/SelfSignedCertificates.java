@@ -1,6 +1,7 @@
 package io.kamea.provisioning;
 
 import io.kamea.platform.InvalidRequestException;
+import io.kamea.platform.RequestLimits;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.AlgorithmParameters;
@@ -24,7 +25,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.naming.NamingEnumeration;
 import javax.naming.NamingException;
@@ -56,8 +56,10 @@ public final class SelfSignedCertificates {
 
     private static final String ACCEPTED_KEYS = "RSA of " + MIN_RSA_BITS + " bits or more, EC on P-256, P-384 or P-521, Ed25519";
 
-    private static final Pattern PEM_BLOCK = Pattern.compile(
-            "-----BEGIN CERTIFICATE-----(.*?)-----END CERTIFICATE-----", Pattern.DOTALL);
+    private static final String BEGIN = "-----BEGIN ";
+    private static final String BEGIN_CERTIFICATE = "-----BEGIN CERTIFICATE-----";
+    private static final String END_CERTIFICATE = "-----END CERTIFICATE-----";
+    private static final String DASHES = "-----";
     private static final Pattern WEAK_DIGEST = Pattern.compile("MD2|MD4|MD5|SHA1|SHA-1");
 
     private SelfSignedCertificates() {
@@ -65,9 +67,11 @@ public final class SelfSignedCertificates {
 
     /**
      * The certificate, checked at {@code now}; an {@link InvalidRequestException} whose detail says
-     * what is wrong with it otherwise.
+     * what is wrong with it otherwise, or a {@link io.kamea.platform.ContentTooLargeException} if
+     * the upload is larger than {@link RequestLimits#maxCertificateBytes()} (then nothing reads it).
      */
-    public static Accepted validate(String pem, Instant now) {
+    public static Accepted validate(String pem, RequestLimits limits, Instant now) {
+        limits.checkCertificate(pem);
         X509Certificate certificate = parse(pem);
         requireSelfIssued(certificate);
         requireStrongKey(certificate.getPublicKey());
@@ -85,6 +89,13 @@ public final class SelfSignedCertificates {
                 certificate.getNotAfter().toInstant()));
     }
 
+    /**
+     * The upload's one certificate. Text around its block is allowed (openssl's "Bag Attributes",
+     * "Certificate:" dumps), any other block is not. The markers are found with {@code indexOf},
+     * each scan resuming where the last one stopped, so the work is linear in the upload: the lazy
+     * regular expression {@code BEGIN(.*?)END} used before searched the rest of the text for an END
+     * from every BEGIN, quadratic on a field of BEGIN lines (2 MB of them: minutes of CPU).
+     */
     private static X509Certificate parse(String pem) {
         if (pem == null || pem.isBlank()) {
             throw invalid("certificate is required with provisioning 'self-signed': the device's certificate, PEM");
@@ -92,25 +103,52 @@ public final class SelfSignedCertificates {
         if (pem.contains("PRIVATE KEY-----")) {
             throw invalid("certificate contains a private key: upload the certificate only, the key stays on the device");
         }
-        List<String> blocks = new ArrayList<>();
-        Matcher matcher = PEM_BLOCK.matcher(pem);
-        while (matcher.find()) {
-            blocks.add(matcher.group(1));
+        int certificates = 0;
+        String otherBlock = null;
+        for (int at = pem.indexOf(BEGIN); at >= 0; at = pem.indexOf(BEGIN, at + BEGIN.length())) {
+            if (pem.startsWith(BEGIN_CERTIFICATE, at)) {
+                certificates++;
+            } else if (otherBlock == null) {
+                otherBlock = line(pem, at);
+            }
         }
-        if (blocks.isEmpty()) {
-            throw invalid("certificate is not PEM: expected a block from '-----BEGIN CERTIFICATE-----' "
-                    + "to '-----END CERTIFICATE-----'");
+        if (otherBlock != null) {
+            throw invalid("certificate holds a PEM block other than a certificate ('" + otherBlock
+                    + "'); upload the device's certificate alone");
         }
-        if (blocks.size() > 1) {
-            throw invalid("certificate holds " + blocks.size() + " certificates; upload the device's certificate alone");
+        if (certificates == 0) {
+            throw invalid("certificate is not PEM: expected a block from '" + BEGIN_CERTIFICATE + "' to '"
+                    + END_CERTIFICATE + "'");
+        }
+        if (certificates > 1) {
+            throw invalid("certificate holds " + certificates + " certificates; upload the device's certificate alone");
+        }
+        int start = pem.indexOf(BEGIN_CERTIFICATE) + BEGIN_CERTIFICATE.length();
+        int end = pem.indexOf(END_CERTIFICATE, start);
+        if (end < 0) {
+            throw invalid("certificate is not PEM: '" + BEGIN_CERTIFICATE + "' is not followed by '" + END_CERTIFICATE + "'");
+        }
+        String base64 = pem.substring(start, end);
+        if (base64.contains(DASHES)) {
+            // The MIME decoder would skip the dashes and decode the rest of another marker as data.
+            throw invalid("certificate is not PEM: another '-----' marker inside the certificate block");
         }
         try {
-            byte[] der = Base64.getMimeDecoder().decode(blocks.get(0));
+            byte[] der = Base64.getMimeDecoder().decode(base64);
             return (X509Certificate) CertificateFactory.getInstance("X.509")
                     .generateCertificate(new ByteArrayInputStream(der));
         } catch (IllegalArgumentException | GeneralSecurityException | ClassCastException e) {
             throw invalid("certificate is not an X.509 certificate: " + e.getMessage());
         }
+    }
+
+    /** The marker line at {@code at}, at most 64 characters of it, to quote in a refusal. */
+    private static String line(String text, int at) {
+        int end = at;
+        while (end < text.length() && end - at < 64 && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+            end++;
+        }
+        return text.substring(at, end);
     }
 
     private static void requireSelfIssued(X509Certificate certificate) {

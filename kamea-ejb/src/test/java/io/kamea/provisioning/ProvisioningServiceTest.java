@@ -20,7 +20,9 @@ import io.kamea.broker.BrokerSettings;
 import io.kamea.broker.MqttGateway;
 import io.kamea.broker.ReservedNameException;
 import io.kamea.broker.ServiceAccounts;
+import io.kamea.platform.ContentTooLargeException;
 import io.kamea.platform.InvalidRequestException;
+import io.kamea.platform.RequestLimits;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Status;
@@ -60,6 +62,7 @@ class ProvisioningServiceTest {
         when(settings.login()).thenReturn("kamea-admin");
         service.serviceAccounts = ServiceAccounts.of(settings, "kamea-api", "kamea-api");
         when(mqtt.enabled()).thenReturn(true);
+        service.limits = RequestLimits.defaults();
         service.clock = Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC);
         when(em.createQuery(Queries.DEVICE_BY_NAME, Device.class)).thenReturn(byName);
         when(byName.setParameter(eq("name"), any())).thenReturn(byName);
@@ -267,6 +270,25 @@ class ProvisioningServiceTest {
         assertTrue(e.getMessage().contains("1024 bits"), e.getMessage());
         verify(em, never()).persist(any());
         verify(broker, never()).createCertificateAccount(anyString());
+        verify(broker, never()).createPinnedAccount(anyString(), anyString());
+    }
+
+    @Test
+    void pageBeyondTheLastPossibleOneIsInvalidAndNotQueried() {
+        var e = assertThrows(InvalidRequestException.class, () -> service.list(Integer.MAX_VALUE, 500));
+        assertTrue(e.getMessage().contains("page must be at most 4294967"), e.getMessage());
+        verify(em, never()).createQuery(anyString(), any());
+    }
+
+    @Test
+    void certificateLargerThanItsLimitTouchesNothing() throws IOException {
+        String large = certificate("rsa-2048.pem") + "\n".repeat(RequestLimits.DEFAULT_MAX_CERTIFICATE_BYTES);
+
+        var e = assertThrows(ContentTooLargeException.class, () -> service.provision("boiler-42",
+                ProvisioningType.SELF_SIGNED, null, large));
+
+        assertEquals(413, e.status());
+        verify(em, never()).persist(any());
         verify(broker, never()).createPinnedAccount(anyString(), anyString());
     }
 

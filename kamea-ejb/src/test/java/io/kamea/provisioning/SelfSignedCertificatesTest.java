@@ -3,13 +3,17 @@ package io.kamea.provisioning;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kamea.platform.ContentTooLargeException;
 import io.kamea.platform.InvalidRequestException;
+import io.kamea.platform.RequestLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,9 +28,14 @@ class SelfSignedCertificatesTest {
     /** Inside every fixture's validity (they were made in 2026 for 100 years). */
     private static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
 
+    private static final RequestLimits LIMITS = RequestLimits.defaults();
+
+    /** Lines of BEGIN markers without END: what made the old regular expression quadratic. */
+    private static final String HOSTILE = "-----BEGIN CERTIFICATE-----\n".repeat(2 * 1024 * 1024 / 28);
+
     @Test
     void acceptsAnRsaCertificateAndKeepsWhatTheApiShows() {
-        var accepted = SelfSignedCertificates.validate(fixture("rsa-2048.pem"), NOW);
+        var accepted = SelfSignedCertificates.validate(fixture("rsa-2048.pem"), LIMITS, NOW);
 
         assertEquals("device-rsa", accepted.commonName());
         DeviceCertificate stored = accepted.certificate();
@@ -41,17 +50,17 @@ class SelfSignedCertificatesTest {
     void storesTheCertificateAloneWhateverSurroundsItInTheUpload() {
         String upload = "Bag Attributes\r\n  friendlyName: device\r\n" + fixture("rsa-2048.pem").replace("\n", "\r\n");
 
-        var accepted = SelfSignedCertificates.validate(upload, NOW);
+        var accepted = SelfSignedCertificates.validate(upload, LIMITS, NOW);
 
         assertFalse(accepted.certificate().getPem().contains("Bag"), accepted.certificate().getPem());
-        assertEquals(SelfSignedCertificates.validate(fixture("rsa-2048.pem"), NOW).certificate().getPem(),
+        assertEquals(SelfSignedCertificates.validate(fixture("rsa-2048.pem"), LIMITS, NOW).certificate().getPem(),
                 accepted.certificate().getPem());
     }
 
     @ParameterizedTest
     @CsvSource({"ec-p256.pem, device-ec-p256", "ec-p384.pem, device-ec-p384", "ed25519.pem, device-ed25519"})
     void acceptsTheEllipticCurvesTheBrokerKnows(String file, String commonName) {
-        assertEquals(commonName, SelfSignedCertificates.validate(fixture(file), NOW).commonName());
+        assertEquals(commonName, SelfSignedCertificates.validate(fixture(file), LIMITS, NOW).commonName());
     }
 
     @Test
@@ -72,6 +81,43 @@ class SelfSignedCertificatesTest {
     @Test
     void refusesMoreThanOneCertificate() {
         assertRefused(fixture("rsa-2048.pem") + fixture("ec-p256.pem"), "holds 2 certificates");
+    }
+
+    @Test
+    void refusesAnyOtherPemBlock() {
+        assertRefused(fixture("rsa-2048.pem") + "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n",
+                "a PEM block other than a certificate ('-----BEGIN PUBLIC KEY-----')");
+        assertRefused("-----BEGIN CERTIFICATE-----\nAAAA\n-----END X509 CRL-----\nAAAA\n-----END CERTIFICATE-----\n",
+                "another '-----' marker inside the certificate block");
+        assertRefused("-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUXYZ\n", "is not followed by '-----END CERTIFICATE-----'");
+    }
+
+    @Test
+    void uploadLargerThanTheCertificateLimitIsRefusedBeforeItIsRead() {
+        String tooLarge = fixture("rsa-2048.pem") + " ".repeat(LIMITS.maxCertificateBytes());
+
+        ContentTooLargeException refused = assertThrows(ContentTooLargeException.class,
+                () -> SelfSignedCertificates.validate(tooLarge, LIMITS, NOW));
+
+        assertEquals(413, refused.status());
+        assertTrue(refused.getMessage().contains("16384 bytes (KAMEA_MAX_CERTIFICATE_BYTES)"), refused.getMessage());
+        assertThrows(ContentTooLargeException.class, () -> SelfSignedCertificates.validate(HOSTILE, LIMITS, NOW));
+    }
+
+    /** A complexity guarantee, not a benchmark: the regular expression used before took minutes here. */
+    @Test
+    void hostileFieldOfTwoMegabytesIsAnsweredInLinearTime() {
+        RequestLimits noSizeLimit = new RequestLimits(1, 1, 1, Integer.MAX_VALUE, 1);
+
+        InvalidRequestException refused = assertTimeoutPreemptively(Duration.ofSeconds(1), () -> assertThrows(
+                InvalidRequestException.class, () -> SelfSignedCertificates.validate(HOSTILE, noSizeLimit, NOW)));
+
+        assertEquals(400, refused.status());
+        assertTrue(refused.getMessage().contains("holds 74898 certificates"), refused.getMessage());
+        String unterminated = "-----BEGIN CERTIFICATE-----\n" + "-----END CERTIFICATE\n".repeat(100_000);
+        refused = assertTimeoutPreemptively(Duration.ofSeconds(1), () -> assertThrows(InvalidRequestException.class,
+                () -> SelfSignedCertificates.validate(unterminated, noSizeLimit, NOW)));
+        assertTrue(refused.getMessage().contains("is not followed by '-----END CERTIFICATE-----'"), refused.getMessage());
     }
 
     @Test
@@ -128,7 +174,7 @@ class SelfSignedCertificatesTest {
     @Test
     void refusesOtherCurves() {
         InvalidRequestException refused = assertThrows(InvalidRequestException.class,
-                () -> SelfSignedCertificates.validate(fixture("ec-secp256k1.pem"), NOW));
+                () -> SelfSignedCertificates.validate(fixture("ec-secp256k1.pem"), LIMITS, NOW));
         // The JDK no longer implements secp256k1: the key is not even an ECPublicKey then.
         assertTrue(refused.getMessage().contains("accepted keys"), refused.getMessage());
         assertRefused(fixture("ed448.pem"), "Ed448 key");
@@ -145,7 +191,7 @@ class SelfSignedCertificatesTest {
 
     private static void assertRefused(String pem, Instant now, String why) {
         InvalidRequestException refused = assertThrows(InvalidRequestException.class,
-                () -> SelfSignedCertificates.validate(pem, now));
+                () -> SelfSignedCertificates.validate(pem, LIMITS, now));
         assertEquals(400, refused.status());
         assertTrue(refused.getMessage().contains(why), "expected '" + why + "' in: " + refused.getMessage());
     }

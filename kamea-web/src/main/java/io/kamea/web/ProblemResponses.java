@@ -10,6 +10,7 @@ public final class ProblemResponses {
     public static final String BAD_REQUEST = "BadRequest";
     public static final String NOT_FOUND = "NotFound";
     public static final String CONFLICT = "Conflict";
+    public static final String CONTENT_TOO_LARGE = "ContentTooLarge";
     public static final String UNAVAILABLE = "Unavailable";
 
     private ProblemResponses() {

@@ -10,8 +10,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Everything else. A body the JSON binding could not read is the caller's mistake (400); any
- * other surprise is ours (500), logged with its stack trace and not shown to the caller.
+ * Everything else. A failure raised on purpose but wrapped on its way keeps its own answer
+ * ({@link KameaExceptionMapper#within}); a body the JSON binding could not read is the caller's
+ * mistake (400); any other surprise is ours (500), logged with its stack trace and not shown to
+ * the caller.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -20,6 +22,10 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable e) {
+        var kamea = KameaExceptionMapper.within(e);
+        if (kamea.isPresent()) {
+            return new KameaExceptionMapper().toResponse(kamea.get());
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof JsonbException || t instanceof JsonParsingException
                     || (t instanceof ProcessingException && t.getCause() instanceof JsonbException)) {

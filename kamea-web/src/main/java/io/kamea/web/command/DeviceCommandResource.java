@@ -6,6 +6,8 @@ import io.kamea.platform.InvalidRequestException;
 import io.kamea.provisioning.ProvisioningService;
 import io.kamea.web.ApiTags;
 import io.kamea.web.ProblemResponses;
+import io.kamea.web.limits.BodyLimit;
+import io.kamea.web.limits.Limit;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonException;
@@ -71,6 +73,7 @@ public class DeviceCommandResource {
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @BodyLimit(Limit.COMMAND)
     @Tag(ref = ApiTags.COMMANDS)
     @Operation(operationId = "sendCommand",
             summary = "Send a command to a device",
@@ -85,6 +88,7 @@ public class DeviceCommandResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CommandView")))
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "413", ref = ProblemResponses.CONTENT_TOO_LARGE)
     @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
     public void send(@Parameter(description = "The device's id", required = true) @PathParam("id") String deviceId,
                      @Parameter(description = "Answer only when the command succeeded or timed out")

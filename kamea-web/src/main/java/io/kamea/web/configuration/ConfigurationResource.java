@@ -7,6 +7,8 @@ import io.kamea.provisioning.Device;
 import io.kamea.provisioning.ProvisioningService;
 import io.kamea.web.ApiTags;
 import io.kamea.web.ProblemResponses;
+import io.kamea.web.limits.BodyLimit;
+import io.kamea.web.limits.Limit;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -63,6 +65,7 @@ public class ConfigurationResource {
     @PUT
     @Path("desired")
     @Consumes(MediaType.APPLICATION_JSON)
+    @BodyLimit(Limit.CONFIGURATION)
     @Tag(ref = ApiTags.CONFIGURATIONS)
     @Operation(operationId = "replaceDesiredConfiguration",
             summary = "Replace the desired configuration",
@@ -74,6 +77,7 @@ public class ConfigurationResource {
                     schema = @Schema(ref = "DesiredConfigurationView")))
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "413", ref = ProblemResponses.CONTENT_TOO_LARGE)
     @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
     public DesiredConfigurationView replaceDesired(@Parameter(description = "The device's id", required = true)
                                                    @PathParam("id") String id,

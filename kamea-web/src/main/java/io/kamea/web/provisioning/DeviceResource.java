@@ -6,6 +6,8 @@ import io.kamea.provisioning.ProvisioningService;
 import io.kamea.provisioning.ProvisioningType;
 import io.kamea.web.ApiTags;
 import io.kamea.web.ProblemResponses;
+import io.kamea.web.limits.BodyLimit;
+import io.kamea.web.limits.Limit;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -45,6 +47,7 @@ public class DeviceResource {
     UriInfo uriInfo;
 
     @POST
+    @BodyLimit(Limit.CERTIFICATE)
     @Tag(ref = ApiTags.DEVICES)
     @Operation(operationId = "createDevice",
             summary = "Provision a device",
@@ -57,6 +60,7 @@ public class DeviceResource {
             headers = @Header(name = "Location", description = "The device's URL"))
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+    @APIResponse(responseCode = "413", ref = ProblemResponses.CONTENT_TOO_LARGE)
     @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
     public Response create(DeviceRequest request) {
         if (request == null) {
