@@ -38,6 +38,30 @@ final class RawHttp {
     }
 
     /**
+     * Sends the whole body with its Content-Length while reading the answer, as curl does: a server
+     * that refuses a large body on its headers answers before it has read the body, and may never
+     * read it (Java's HttpClient waits until it has written the body before it reads).
+     */
+    static Http.Reply whole(String method, String path, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = open()) {
+            OutputStream out = socket.getOutputStream();
+            out.write(head(method, path, "Content-Length: " + bytes.length));
+            Thread sender = new Thread(() -> {
+                try {
+                    out.write(bytes);
+                    out.flush();
+                } catch (IOException e) {
+                    // the server closed the connection after its answer: nothing more to send
+                }
+            }, "raw-http-sender");
+            sender.setDaemon(true);
+            sender.start();
+            return read(socket.getInputStream());
+        }
+    }
+
+    /**
      * Sends up to {@code totalBytes} of JSON whitespace in chunks of 64 KiB, without
      * Content-Length, and reads the answer meanwhile; sending stops once it came or the server
      * stopped reading.

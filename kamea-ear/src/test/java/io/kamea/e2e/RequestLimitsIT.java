@@ -45,7 +45,8 @@ class RequestLimitsIT {
         String document = "{\"blob\":\"" + "x".repeat(2 * MIB) + "\"}";
         int version = desiredVersion();
 
-        JsonObject problem = assertProblem(413, Http.api("PUT", desired(), document));
+        JsonObject problem = assertProblem(413, assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> RawHttp.whole("PUT", desired(), document)));
 
         assertTrue(problem.getString("detail").contains("(KAMEA_MAX_CONFIGURATION_BYTES)"), problem.toString());
         assertEquals(version, desiredVersion(), "nothing stored");
@@ -79,7 +80,7 @@ class RequestLimitsIT {
         String withinTheLimit = selfSigned(BEGIN_LINE.repeat(15 * KIB / BEGIN_LINE.length()));
 
         Http.Reply tooLarge = assertTimeoutPreemptively(Duration.ofSeconds(1),
-                () -> Http.api("POST", "/devices", twoMegabytes));
+                () -> RawHttp.whole("POST", "/devices", twoMegabytes));
         // One that fits the limit reaches the certificate parser, which must be as quick.
         Http.Reply parsed = assertTimeoutPreemptively(Duration.ofSeconds(1),
                 () -> Http.api("POST", "/devices", withinTheLimit));
