@@ -1,7 +1,5 @@
 package io.kamea.ingestion.rejected;
 
-import java.util.Optional;
-
 /**
  * The two queues where the broker keeps messages that were not ingested, by the name the API
  * gives them. Both are declared, and bounded, in server-config/rabbitmq/definitions.json.template
@@ -31,12 +29,13 @@ public enum RejectedStore {
         return queue;
     }
 
-    public static Optional<RejectedStore> byId(String id) {
+    /** The store the API calls {@code id}; 404 if there is none. */
+    public static RejectedStore byId(String id) {
         for (RejectedStore store : values()) {
             if (store.id.equals(id)) {
-                return Optional.of(store);
+                return store;
             }
         }
-        return Optional.empty();
+        throw new RejectedStoreNotFoundException(id);
     }
 }

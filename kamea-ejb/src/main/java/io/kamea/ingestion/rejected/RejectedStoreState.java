@@ -11,11 +11,11 @@ import java.util.Map;
  *     count payloads only; both null until the broker has published the queue's first statistics
  * @param bounds what the broker's policy allows it, null if no policy applies (unbounded)
  * @param oldest its head message, null when it is empty
- * @param counted the messages ingestion dead-lettered, by stream and reason: what Kamea counted,
- *     not what is still in the queue
+ * @param countedByIngestion the messages ingestion dead-lettered, by stream and reason: what Kamea
+ *     counted, not what is still in the queue
  */
 public record RejectedStoreState(RejectedStore store, Long messages, Long bytes, Bounds bounds,
-                                 OldestMessage oldest, Counted counted) {
+                                 OldestMessage oldest, IngestionCounts countedByIngestion) {
 
     /**
      * The policy's limits: past either, the broker drops the oldest message ({@code drop-head}).
@@ -30,6 +30,6 @@ public record RejectedStoreState(RejectedStore store, Long messages, Long bytes,
      * messages the broker dead-lettered or routed nowhere are not among them (Kamea never saw
      * them). Several servers count apart.
      */
-    public record Counted(Instant since, Map<String, Map<String, Long>> byStreamAndReason) {
+    public record IngestionCounts(Instant since, Map<String, Map<String, Long>> byStream) {
     }
 }

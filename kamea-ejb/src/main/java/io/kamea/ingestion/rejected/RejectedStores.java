@@ -41,7 +41,7 @@ public class RejectedStores {
                 ? statistics.rejectedByStream() : Map.of();
         return new RejectedStoreState(store, depth.messages(), depth.message_bytes(), bounds(depth),
                 head.isEmpty() ? null : OldestMessage.of(head.get(0)),
-                new RejectedStoreState.Counted(statistics.since(), counted));
+                new RejectedStoreState.IngestionCounts(statistics.since(), counted));
     }
 
     /** The queue's statistics: one call, for the metrics too. */

@@ -65,8 +65,8 @@ class RejectedStoresTest {
                 state.bounds());
         assertEquals(new OldestMessage(Instant.parse("2026-12-03T09:00:00Z"), "invalid-configuration: ...",
                 "device.a.configs.reported", 200), state.oldest());
-        assertEquals(new RejectedStoreState.Counted(SINCE, Map.of("telemetry", Map.of("too-large", 3L))),
-                state.counted());
+        assertEquals(new RejectedStoreState.IngestionCounts(SINCE, Map.of("telemetry", Map.of("too-large", 3L))),
+                state.countedByIngestion());
         verify(api).getMessages("kamea", "kamea.dead-letter", GetMessages.peekHead());
     }
 
@@ -81,7 +81,7 @@ class RejectedStoresTest {
         assertEquals(0L, state.messages());
         assertNull(state.oldest());
         assertNull(state.bounds(), "no policy: the queue is unbounded and the view must say so");
-        assertEquals(Map.of(), state.counted().byStreamAndReason());
+        assertEquals(Map.of(), state.countedByIngestion().byStream());
     }
 
     @Test
