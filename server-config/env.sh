@@ -28,8 +28,9 @@ RMQ_EXTRA_ERL_ARGS=${RMQ_EXTRA_ERL_ARGS:-}              # more emulator flags fo
 # Bounds of each of kamea.dead-letter and kamea.unroutable (policy kamea-rejected-bounds), which
 # nothing consumes: past either, the oldest messages are dropped. 100 MiB holds 800 messages of the
 # largest size, 100,000 messages of 1 KiB; a device refused in a loop cannot fill the disk.
-KAMEA_REJECTED_MAX_LENGTH=${KAMEA_REJECTED_MAX_LENGTH:-100000}
-KAMEA_REJECTED_MAX_BYTES=${KAMEA_REJECTED_MAX_BYTES:-104857600}
+# Exported for the end-to-end tests, which check the node applies them.
+export KAMEA_REJECTED_MAX_LENGTH=${KAMEA_REJECTED_MAX_LENGTH:-100000}
+export KAMEA_REJECTED_MAX_BYTES=${KAMEA_REJECTED_MAX_BYTES:-104857600}
 
 # PostgreSQL (Debian package, own cluster)
 PG_PORT=${PG_PORT:-15432}
