@@ -25,6 +25,12 @@ RMQ_MAX_OPEN_FILES=${RMQ_MAX_OPEN_FILES:-65536}
 # where two took 100-108 % (cross-scheduler wake-ups), and half-load p99 fell (docs/benchmarks.md).
 RMQ_SCHEDULERS=${RMQ_SCHEDULERS:-$(( $(nproc) / 2 > 0 ? $(nproc) / 2 : 1 ))}
 RMQ_EXTRA_ERL_ARGS=${RMQ_EXTRA_ERL_ARGS:-}              # more emulator flags for the node, e.g. "+JPperf true"
+# Bounds of each of kamea.dead-letter and kamea.unroutable (policy kamea-rejected-bounds), which
+# nothing consumes: past either, the oldest messages are dropped. 100 MiB holds 800 messages of the
+# largest size, 100,000 messages of 1 KiB; a device refused in a loop cannot fill the disk.
+# Exported for the end-to-end tests, which check the node applies them.
+export KAMEA_REJECTED_MAX_LENGTH=${KAMEA_REJECTED_MAX_LENGTH:-100000}
+export KAMEA_REJECTED_MAX_BYTES=${KAMEA_REJECTED_MAX_BYTES:-104857600}
 
 # PostgreSQL (Debian package, own cluster)
 PG_PORT=${PG_PORT:-15432}
@@ -92,6 +98,9 @@ export MQTT_API_CLIENT_ID=${MQTT_API_CLIENT_ID:-kamea-api}
 export MQTT_API_LOGIN=${MQTT_API_LOGIN:-kamea-api}
 export MQTT_API_PWD
 export USE_MQTT=${USE_MQTT:-true}
+# The largest message payload, in bytes: the broker refuses a larger publish (max_message_size),
+# the API a larger desired configuration or command, ingestion dead-letters one as too-large.
+export KAMEA_MAX_MESSAGE_BYTES=${KAMEA_MAX_MESSAGE_BYTES:-131072}
 # true: auto-provisioned devices wait, pending, for an operator's approval (docs/auto-provisioning.md)
 export KAMEA_AUTO_PROVISIONING=${KAMEA_AUTO_PROVISIONING:-true}
 export KAMEA_AUTO_PROVISIONING_APPROVAL=${KAMEA_AUTO_PROVISIONING_APPROVAL:-false}

@@ -141,6 +141,16 @@ _rabbitmq_auth_http_url() {
   printf '%s://rabbitmq:%s@%s/broker-auth\n' "$scheme" "$RMQ_AUTH_SECRET" "${rest%/}"
 }
 
+# Fails, naming it, unless the variable named $1 holds a whole number from $2 to $3 written as JSON
+# and rabbitmq.conf take it (no sign, no leading zero): the node would refuse a bad one at boot.
+_rabbitmq_require_number() {
+  local value=${!1:-}
+  if [[ $value =~ ^(0|[1-9][0-9]{0,14})$ ]] && ((value >= $2 && value <= $3)); then
+    return 0
+  fi
+  kamea_log "rabbitmq: $1 must be a whole number from $2 to $3, not '$value'"; return 1
+}
+
 rabbitmq_render_config() {
   local AMQP_PLAIN MQTT_PLAIN MGMT_PLAIN RMQ_PASSWORD_HASH MQTT_API_PASSWORD_HASH MQTT_API_LOGIN_RE MQTT_API_CLIENT_ID_RE
   local RMQ_AUTH_HTTP_URL
@@ -160,6 +170,12 @@ rabbitmq_render_config() {
     MQTT_PLAIN="mqtt.listeners.tcp = none"
     MGMT_PLAIN="# no plain HTTP management listener (RMQ_PLAIN_LISTENERS=$RMQ_PLAIN_LISTENERS)"
   fi
+  # max_message_size's own bounds (0 < size <= 512 MiB); the policy kamea-rejected-bounds of
+  # definitions.json.template: each of kamea.dead-letter and kamea.unroutable drops its oldest
+  # messages past these (a queue takes one policy: another matching them must repeat these keys).
+  _rabbitmq_require_number KAMEA_MAX_MESSAGE_BYTES 1 536870912 &&
+    _rabbitmq_require_number KAMEA_REJECTED_MAX_LENGTH 1 999999999999 &&
+    _rabbitmq_require_number KAMEA_REJECTED_MAX_BYTES 1 999999999999999 || return 1
   rabbitmq_ca_bundle || return 1
   rabbitmq_build_guard || return 1
   RMQ_AUTH_HTTP_URL=$(_rabbitmq_auth_http_url) || return 1

@@ -96,6 +96,22 @@ final class DeviceClient implements AutoCloseable, MqttCallback {
         client.publish(topic, message);
     }
 
+    /**
+     * Publishes and waits at most {@code seconds} for the broker to take the message (QoS 1: its
+     * PUBACK; QoS 0: the write to the socket): false if it did not in time or the connection was
+     * lost meanwhile. {@link #publish} would wait for ever for a PUBACK that never comes.
+     */
+    boolean publishTakenWithin(String topic, byte[] payload, int qos, long seconds) {
+        MqttMessage message = new MqttMessage(payload);
+        message.setQos(qos);
+        try {
+            client.getTopic(topic).publish(message).waitForCompletion(TimeUnit.SECONDS.toMillis(seconds));
+            return true;
+        } catch (MqttException e) {
+            return false; // timed out (REASON_CODE_CLIENT_TIMEOUT) or the connection was lost
+        }
+    }
+
     /** The QoS the broker granted, 128 if it refused the subscription. */
     int subscribe(String filter) throws MqttException {
         return client.subscribeWithResponse(filter, 1).getGrantedQos()[0];

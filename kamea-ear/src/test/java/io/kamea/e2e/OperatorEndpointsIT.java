@@ -40,7 +40,8 @@ class OperatorEndpointsIT {
         for (String path : List.of("/api/devices", "/api/devices/{id}", "/api/devices/{id}/commands",
                 "/api/commands/{commandId}", "/api/devices/{id}/configurations",
                 "/api/devices/{id}/configurations/desired", "/api/devices/{id}/configurations/reported",
-                "/api/devices/{id}/connectivity", "/api/ingestion")) {
+                "/api/devices/{id}/connectivity", "/api/ingestion", "/api/ingestion/rejected",
+                "/api/ingestion/rejected/{store}", "/api/ingestion/rejected/{store}/messages")) {
             assertTrue(paths.containsKey(path), "path " + path + " in " + paths.keySet());
         }
         JsonObject problem = document.getJsonObject("components").getJsonObject("schemas").getJsonObject("Problem");

@@ -1,6 +1,7 @@
 package io.kamea.broker;
 
 import io.kamea.platform.LogSafe;
+import io.kamea.platform.MessageLimits;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -73,6 +74,9 @@ public class MqttGateway {
 
     @Inject
     Event<CommandResponseReceived> responses;
+
+    @Inject
+    MessageLimits limits;
 
     @Resource
     ManagedExecutorService executor;
@@ -202,6 +206,7 @@ public class MqttGateway {
      * waiting for each acknowledgement in turn is what lets many commands be in flight at once.
      */
     public void publish(String topic, byte[] payload, boolean retained) {
+        limits.requireFits("The message to " + topic, payload.length);
         MqttAsyncClient current = client;
         if (!enabled() || current == null || !current.isConnected()) {
             throw new MqttUnavailableException(enabled()

@@ -65,6 +65,37 @@ public interface RabbitManagementApi {
     record Binding(String routing_key, Map<String, Object> arguments) {
     }
 
+    /**
+     * A queue's depth and the policy applied to it. {@code messages}: ready and delivered but not
+     * yet acknowledged; {@code message_bytes}: the sum of their bodies (properties and headers are
+     * not counted); both null until the node has published the queue's first statistics.
+     * {@code effective_policy_definition}: what the policy sets, e.g. {@code max-length}.
+     */
+    record QueueDepth(String name, Long messages, Long message_bytes, String policy,
+                      Map<String, Object> effective_policy_definition) {
+
+        /** The {@code columns} to ask for: the broker still computes every statistic, but sends these only. */
+        public static final String COLUMNS = "name,messages,message_bytes,policy,effective_policy_definition";
+    }
+
+    /** The body of {@link #getMessages}: {@code truncate} 0 leaves the payload out. */
+    record GetMessages(int count, String ackmode, String encoding, Integer truncate) {
+
+        /** The head message, put back, without its payload. */
+        public static GetMessages peekHead() {
+            return new GetMessages(1, "ack_requeue_true", "auto", 0);
+        }
+    }
+
+    /**
+     * A message as {@link #getMessages} returns it: {@code payload_bytes} is the payload's true size
+     * even when truncated, {@code message_count} the messages left in the queue behind it, and
+     * {@code properties} its AMQP properties with {@code headers} as a map (timestamps in seconds).
+     */
+    record GotMessage(long payload_bytes, boolean redelivered, String exchange, String routing_key,
+                      long message_count, Map<String, Object> properties) {
+    }
+
 
     /** The authenticated user: the cheapest call that proves the API answers and takes our credentials. */
     @GET
@@ -130,6 +161,37 @@ public interface RabbitManagementApi {
     @PUT
     @Path("queues/{vhost}/{queue}")
     void putQueue(@PathParam("vhost") String vhost, @PathParam("queue") String queue, Queue body);
+
+    /**
+     * A queue's statistics, trimmed to {@code columns}; 404 when there is no such queue. The
+     * numbers are those the node last published, once per {@code collect_statistics_interval}
+     * (5 s by default): a queue purged a moment ago may still show its messages.
+     */
+    @GET
+    @Path("queues/{vhost}/{queue}")
+    QueueDepth queueDepth(@PathParam("vhost") String vhost, @PathParam("queue") String queue,
+                          @QueryParam("columns") String columns);
+
+    /**
+     * Takes up to {@code count} messages from the head of a queue; {@code []} when it is empty.
+     * With {@code ackmode: ack_requeue_true} nothing is acknowledged, despite the name: RabbitMQ
+     * 3.10 gets the messages on a channel of its own, unacknowledged, and closing that channel
+     * requeues them; a classic queue puts them back in their place at the head, marked
+     * redelivered. While the call lasts they are not ready: a purge or a length limit does not see
+     * them. It is a POST although it changes nothing for good.
+     */
+    @POST
+    @Path("queues/{vhost}/{queue}/get")
+    List<GotMessage> getMessages(@PathParam("vhost") String vhost, @PathParam("queue") String queue,
+                                 GetMessages body);
+
+    /**
+     * Purges a queue: 204, with no count of what was removed. Only ready messages go: one
+     * delivered and not yet acknowledged (being peeked at, say) stays.
+     */
+    @DELETE
+    @Path("queues/{vhost}/{queue}/contents")
+    void purgeQueue(@PathParam("vhost") String vhost, @PathParam("queue") String queue);
 
     /** Binds a queue to an exchange; binding twice with the same key and arguments is a no-op. */
     @POST

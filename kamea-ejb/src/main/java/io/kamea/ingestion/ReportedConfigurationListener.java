@@ -20,8 +20,11 @@ public class ReportedConfigurationListener implements RabbitMessageListener {
     @Inject
     ReportedConfigurationIngestion ingestion;
 
+    @Inject
+    Batches batches;
+
     @Override
     public List<Rejection> onMessages(List<RabbitMessage> batch) {
-        return Batches.ingest(batch, ingestion::ingest);
+        return batches.ingest(ReportedConfigurationIngestion.STREAM, batch, ingestion::ingest);
     }
 }

@@ -23,8 +23,11 @@ public class TelemetryListener implements RabbitMessageListener {
     @Inject
     TelemetryIngestion ingestion;
 
+    @Inject
+    Batches batches;
+
     @Override
     public List<Rejection> onMessages(List<RabbitMessage> batch) {
-        return Batches.ingest(batch, ingestion::ingest);
+        return batches.ingest(TelemetryIngestion.STREAM, batch, ingestion::ingest);
     }
 }

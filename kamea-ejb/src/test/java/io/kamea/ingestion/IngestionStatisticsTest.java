@@ -46,4 +46,15 @@ class IngestionStatisticsTest {
         assertEquals(Map.of("reported-configuration.rejected.invalid-configuration", 1L), statistics.snapshot());
         verify(statistics.deadLettered).fire(new MessageDeadLettered("reported-configuration", "invalid-configuration"));
     }
+
+    @Test
+    void rejectionsAloneByStreamThenReason() {
+        statistics.forwarded("telemetry", 10);
+        statistics.rejected("telemetry", "too-large");
+        statistics.rejected("telemetry", "too-large");
+        statistics.rejected("reported-configuration", "invalid-configuration");
+
+        assertEquals(Map.of("telemetry", Map.of("too-large", 2L),
+                "reported-configuration", Map.of("invalid-configuration", 1L)), statistics.rejectedByStream());
+    }
 }
