@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import java.util.Locale;
-import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -44,7 +43,7 @@ public class BrokerAccounts {
      * given its password.
      */
     public void createPasswordAccount(String login, String password) {
-        call("create the account of " + login, () -> {
+        BrokerCalls.call("create the account of " + login, () -> {
             createConfinedAccount(login, DEVICE_TAG);
             putUser(login, RabbitManagementApi.User.withPassword(password, DEVICE_TAG));
             return null;
@@ -56,7 +55,7 @@ public class BrokerAccounts {
      * gets a password: the device logs in with its certificate alone.
      */
     public void createCertificateAccount(String login) {
-        call("create the account of " + login, () -> {
+        BrokerCalls.call("create the account of " + login, () -> {
             createConfinedAccount(login, DEVICE_TAG);
             return null;
         });
@@ -72,7 +71,7 @@ public class BrokerAccounts {
         if (!fingerprint.matches("[0-9a-f]{64}")) {
             throw new IllegalArgumentException("not a SHA-256 fingerprint: " + sha256Hex);
         }
-        call("create the account of " + login, () -> {
+        BrokerCalls.call("create the account of " + login, () -> {
             createConfinedAccount(login, DEVICE_TAG + "," + pinTag(fingerprint));
             return null;
         });
@@ -101,7 +100,7 @@ public class BrokerAccounts {
      * device's persistent MQTT session. An account that does not exist is no error.
      */
     public void deleteAccount(String login) {
-        call("delete the account of " + login, () -> {
+        BrokerCalls.call("delete the account of " + login, () -> {
             deleteUser(login);
             // Also what RabbitMQ does not close with the user: a connection it was still setting
             // up, or one authenticated by Kamea (auto-provisioned device), which has no user.
@@ -109,6 +108,53 @@ public class BrokerAccounts {
             ignoringNotFound(() -> api.deleteQueue(settings.vhost(), DevicePermissions.sessionQueue(login)));
             return null;
         });
+    }
+
+    /**
+     * Shuts a device out without removing anything of it: takes its vhost permissions away, so
+     * that the broker refuses its next connections at vhost access (password and certificate
+     * logins alike: CONNACK 5, not authorised), then closes the connections it has open, which
+     * RabbitMQ leaves alone when permissions change. Its user, password or pin and topic
+     * permissions stay: {@link #restoreAccess} lets it in again as it was. A login without
+     * account (a pending auto-provisioned device) is no error: only its connections are closed.
+     */
+    public void revokeAccess(String login) {
+        BrokerCalls.call("shut out " + login, () -> {
+            ignoringNotFound(() -> api.deletePermissions(settings.vhost(), login));
+            api.closeConnectionsOf(login);
+            return null;
+        });
+    }
+
+    /**
+     * Gives an existing account its permissions back, topic permissions before vhost permissions
+     * as at creation (see {@link #createConfinedAccount}), so it is never let in unconfined.
+     */
+    public void restoreAccess(String login) {
+        BrokerCalls.call("let " + login + " in again", () -> {
+            DevicePermissions permissions = new DevicePermissions(login);
+            api.putTopicPermissions(settings.vhost(), login, permissions.topics());
+            api.putPermissions(settings.vhost(), login, permissions.resources());
+            return null;
+        });
+    }
+
+    /** Closes the account's open connections; it may connect again. */
+    public void closeConnections(String login) {
+        BrokerCalls.call("close the connections of " + login, () -> {
+            api.closeConnectionsOf(login);
+            return null;
+        });
+    }
+
+    /** Best effort, for undoing an enabling that did not commit. */
+    public void revokeAccessQuietly(String login) {
+        quietly("shut out " + login + " again", () -> revokeAccess(login));
+    }
+
+    /** Best effort, for undoing a disabling that did not commit. */
+    public void restoreAccessQuietly(String login) {
+        quietly("give " + login + " its permissions back", () -> restoreAccess(login));
     }
 
     /**
@@ -126,10 +172,14 @@ public class BrokerAccounts {
 
     /** Best effort, for undoing a provisioning that did not commit. */
     public void deleteAccountQuietly(String login) {
+        quietly("remove the broker account " + login, () -> deleteAccount(login));
+    }
+
+    private static void quietly(String what, Runnable undo) {
         try {
-            deleteAccount(login);
+            undo.run();
         } catch (RuntimeException e) {
-            LOG.warning(() -> "Could not remove the broker account " + login + ": " + e.getMessage());
+            LOG.warning(() -> "Could not " + what + ": " + e.getMessage());
         }
     }
 
@@ -159,7 +209,7 @@ public class BrokerAccounts {
      * would remove the account again on failure.
      */
     public void claimForDevice(String login) {
-        call("look up the broker user " + login, () -> {
+        BrokerCalls.call("look up the broker user " + login, () -> {
             refuseForeignUser(login);
             return null;
         });
@@ -214,14 +264,4 @@ public class BrokerAccounts {
         }
     }
 
-    private static <T> T call(String what, Supplier<T> calls) {
-        try {
-            return calls.get();
-        } catch (ProcessingException e) {
-            throw new BrokerUnavailableException("Cannot reach the broker to " + what, e);
-        } catch (WebApplicationException e) {
-            throw new BrokerUnavailableException(
-                    "The broker refused to " + what + " (HTTP " + e.getResponse().getStatus() + ")", e);
-        }
-    }
 }

@@ -22,6 +22,13 @@ import java.util.Map;
 @Consumes(MediaType.APPLICATION_JSON)
 public interface RabbitManagementApi {
 
+    /**
+     * A global runtime parameter ({@code PUT global-parameters/{name}}). RabbitMQ 3.10 stores the
+     * {@code value} as its JSON decoder returns it: an array of strings becomes a list of binaries.
+     */
+    record GlobalParameter(String name, Object value) {
+    }
+
     /** A user as created or replaced ({@code PUT users/{user}}): {@code tags} comma-separated. */
     record User(String password, String password_hash, String tags) {
 
@@ -119,10 +126,28 @@ public interface RabbitManagementApi {
     @Path("permissions/{vhost}/{user}")
     void putPermissions(@PathParam("vhost") String vhost, @PathParam("user") String user, Permissions body);
 
+    /**
+     * Takes a user's permissions in a vhost away; 404 when it had none (or there is no such user).
+     * Connections already open keep going: RabbitMQ checks vhost access when a connection opens.
+     */
+    @DELETE
+    @Path("permissions/{vhost}/{user}")
+    void deletePermissions(@PathParam("vhost") String vhost, @PathParam("user") String user);
+
     @PUT
     @Path("topic-permissions/{vhost}/{user}")
     void putTopicPermissions(@PathParam("vhost") String vhost, @PathParam("user") String user,
                              TopicPermissions body);
+
+    /** 404 when the parameter is not set. */
+    @GET
+    @Path("global-parameters/{name}")
+    GlobalParameter globalParameter(@PathParam("name") String name);
+
+    /** Sets (creates or replaces) a global runtime parameter; the administrator may, 204. */
+    @PUT
+    @Path("global-parameters/{name}")
+    void putGlobalParameter(@PathParam("name") String name, GlobalParameter body);
 
     @GET
     @Path("connections/username/{user}")

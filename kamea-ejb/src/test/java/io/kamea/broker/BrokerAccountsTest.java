@@ -138,4 +138,53 @@ class BrokerAccountsTest {
         verify(api).closeConnectionsOf("sensor-17");
         verify(api).deleteQueue("kamea", "mqtt-subscription-sensor-17qos1");
     }
+
+    @Test
+    void shuttingADeviceOutTakesItsVhostPermissionsFirstThenClosesItsConnectionsAndKeepsTheRest() {
+        accounts.revokeAccess("boiler-42");
+
+        var order = inOrder(api);
+        order.verify(api).deletePermissions("kamea", "boiler-42");
+        order.verify(api).closeConnectionsOf("boiler-42");
+        verify(api, never()).deleteUser(anyString());
+        verify(api, never()).putTopicPermissions(any(), any(), any());
+        verify(api, never()).deleteQueue(any(), any());
+    }
+
+    @Test
+    void aLoginWithoutPermissionsIsShutOutAllTheSame() {
+        doThrow(new WebApplicationException(status(404))).when(api).deletePermissions("kamea", "sensor-17");
+
+        accounts.revokeAccess("sensor-17");
+
+        verify(api).closeConnectionsOf("sensor-17");
+    }
+
+    @Test
+    void aBrokerThatCannotTakeThePermissionsAwayIsUnavailableAndClosesNothing() {
+        doThrow(new WebApplicationException(status(500))).when(api).deletePermissions("kamea", "boiler-42");
+
+        assertThrows(BrokerUnavailableException.class, () -> accounts.revokeAccess("boiler-42"));
+        verify(api, never()).closeConnectionsOf(anyString());
+    }
+
+    @Test
+    void permissionsComeBackTopicsFirstAsAtCreation() {
+        accounts.restoreAccess("boiler-42");
+
+        var order = inOrder(api);
+        DevicePermissions permissions = DevicePermissions.of("boiler-42");
+        order.verify(api).putTopicPermissions("kamea", "boiler-42", permissions.topics());
+        order.verify(api).putPermissions("kamea", "boiler-42", permissions.resources());
+        verify(api, never()).putUser(anyString(), any());
+    }
+
+    @Test
+    void undoingNeverThrows() {
+        doThrow(new WebApplicationException(status(500))).when(api).putTopicPermissions(any(), any(), any());
+        doThrow(new WebApplicationException(status(500))).when(api).deletePermissions(any(), any());
+
+        accounts.restoreAccessQuietly("boiler-42");
+        accounts.revokeAccessQuietly("boiler-42");
+    }
 }
