@@ -10,6 +10,7 @@ import io.kamea.provisioning.AutoProvisioningSettings;
 import io.kamea.provisioning.CommonNames;
 import io.kamea.provisioning.Device;
 import io.kamea.provisioning.ProvisioningType;
+import io.kamea.provisioning.bans.BanList;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -20,7 +21,7 @@ import java.util.logging.Logger;
  * database refused a login, and then asks the same backend about everything that connection does;
  * so the only logins allowed here are those of auto-provisioned devices, and every right is the
  * one a device's own broker account would give it ({@link DevicePermissions}), minus publishing
- * while the device waits for approval.
+ * while the device waits for approval. A disabled device and a banned common name get nothing.
  */
 @ApplicationScoped
 public class BrokerAuthorization {
@@ -39,11 +40,15 @@ public class BrokerAuthorization {
     @Inject
     ServiceAccounts serviceAccounts;
 
+    @Inject
+    BanList bans;
+
     /**
      * A login the internal database refused. With a certificate the broker has already checked
      * the chain up to a whitelisted CA and sends the common name alone, without password; a
      * password login (wrong password, unknown login) always comes with one and stays refused. An
-     * unknown common name becomes a device; two first connections racing for it make one device.
+     * unknown common name becomes a device, unless it is banned; two first connections racing for
+     * it make one device.
      */
     public boolean mayLogIn(String username, boolean withPassword) {
         if (username == null || serviceAccounts.isServiceName(username)) {
@@ -56,6 +61,10 @@ public class BrokerAuthorization {
         }
         if (!isValidCommonName(username)) {
             LOG.fine(() -> "Broker login refused to " + LogSafe.quote(username) + ": not a valid common name");
+            return false;
+        }
+        if (bans.ofCommonName(username).isPresent()) {
+            LOG.info(() -> "Broker login refused to " + LogSafe.quote(username) + ": common name banned");
             return false;
         }
         Optional<Device> known = devices.byInterfaceName(username);
@@ -115,9 +124,13 @@ public class BrokerAuthorization {
 
     /**
      * Only auto-provisioned devices log in here. Any other device has its own broker account; if
-     * the internal database refused it, so do we.
+     * the internal database refused it, so do we. A disabled device is refused.
      */
     private static boolean mayLogInAs(Device device) {
+        if (device.isDisabled()) {
+            LOG.fine(() -> "Broker login refused to " + device.getInterfaceName() + ": disabled");
+            return false;
+        }
         boolean auto = device.getProvisioning() == ProvisioningType.AUTO;
         if (!auto) {
             LOG.fine(() -> "Broker login refused to " + device.getInterfaceName() + ": provisioned "
@@ -126,11 +139,12 @@ public class BrokerAuthorization {
         return auto;
     }
 
+    /** The enabled device of that login in our vhost: a disabled one may do nothing. */
     private Optional<Device> device(String username, String vhost) {
         if (username == null || !broker.vhost().equals(vhost)) {
             return Optional.empty();
         }
-        return devices.byInterfaceName(username);
+        return devices.byInterfaceName(username).filter(d -> !d.isDisabled());
     }
 
     private static boolean isValidCommonName(String username) {

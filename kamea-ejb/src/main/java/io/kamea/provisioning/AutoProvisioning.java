@@ -7,6 +7,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -74,12 +75,18 @@ public class AutoProvisioning {
 
     /**
      * Lets a pending device publish, and gives it its broker account: its next connections are the
-     * broker's own business. A device already active is left as it is.
+     * broker's own business. A device already active is left as it is. A disabled device is not
+     * approved (409): its new account would let it in. The row is locked, as
+     * {@link DeviceDisabling} locks it, so that an approval and a disabling of one device follow
+     * each other.
      */
     public Device approve(String id) {
-        Device device = id == null ? null : em.find(Device.class, id);
+        Device device = id == null ? null : em.find(Device.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (device == null) {
             throw new DeviceNotFoundException(id);
+        }
+        if (device.isPending() && device.isDisabled()) {
+            throw new DeviceDisabledException(id);
         }
         if (device.isPending()) {
             device.activate();

@@ -13,7 +13,9 @@ import java.util.UUID;
 
 /**
  * A device known to Kamea. Its interface name is how the broker knows it (login and topic
- * segment); it is system metadata, fixed at provisioning.
+ * segment); it is system metadata, fixed at provisioning. Whether it is disabled is kept apart
+ * from its {@link DeviceStatus status}: approval and an operator's switch are two questions, and a
+ * pending device disabled then enabled again must still wait for approval.
  */
 @Entity
 @Table(name = "device")
@@ -44,6 +46,10 @@ public class Device {
 
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
+
+    /** When the device was disabled ({@link DeviceDisabling}); null while it is enabled. */
+    @Column(name = "disabled_at")
+    private OffsetDateTime disabledAt;
 
     /** The uploaded certificate of a self-signed device; null for every other device. */
     @Embedded
@@ -102,6 +108,14 @@ public class Device {
         status = DeviceStatus.ACTIVE;
     }
 
+    void disable(OffsetDateTime at) {
+        disabledAt = at;
+    }
+
+    void enable() {
+        disabledAt = null;
+    }
+
     public String getId() {
         return id;
     }
@@ -124,6 +138,23 @@ public class Device {
 
     public boolean isPending() {
         return status == DeviceStatus.PENDING;
+    }
+
+    public boolean isDisabled() {
+        return disabledAt != null;
+    }
+
+    /** When the device was disabled, null while it is enabled. */
+    public OffsetDateTime getDisabledAt() {
+        return disabledAt;
+    }
+
+    /**
+     * Whether the broker has an account for this device: every device but an auto-provisioned
+     * one still pending approval, which the broker asks Kamea about instead (io.kamea.brokerauth).
+     */
+    public boolean hasBrokerAccount() {
+        return provisioning != ProvisioningType.AUTO || status == DeviceStatus.ACTIVE;
     }
 
     public String getCodec() {

@@ -13,8 +13,9 @@ import java.util.Locale;
  *                  never seen counts as disconnected
  * @param search    only the devices whose name or interface name contains it, ignoring case
  * @param status    only the devices in that status (e.g. auto-provisioned ones waiting for approval)
+ * @param disabled  only the devices disabled ({@link DeviceDisabling}), or only those enabled
  */
-record DeviceListing(Boolean connected, String search, DeviceStatus status) {
+public record DeviceListing(Boolean connected, String search, DeviceStatus status, Boolean disabled) {
 
     static final int MAX_SEARCH_LENGTH = 200;
 
@@ -25,7 +26,7 @@ record DeviceListing(Boolean connected, String search, DeviceStatus status) {
     private static final String MATCHES =
             "(lower(d.name) like :search escape '!' or lower(d.interfaceName) like :search escape '!')";
 
-    DeviceListing {
+    public DeviceListing {
         search = search == null || search.isBlank() ? null : search.strip();
         if (search != null && search.length() > MAX_SEARCH_LENGTH) {
             throw new InvalidRequestException("search is longer than " + MAX_SEARCH_LENGTH + " characters");
@@ -68,6 +69,9 @@ record DeviceListing(Boolean connected, String search, DeviceStatus status) {
         }
         if (status != null) {
             conditions.add("d.status = :status");
+        }
+        if (disabled != null) {
+            conditions.add(disabled ? "d.disabledAt is not null" : "d.disabledAt is null");
         }
         return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
     }

@@ -6,6 +6,7 @@ import io.kamea.broker.ServiceAccounts;
 import io.kamea.platform.InvalidRequestException;
 import io.kamea.platform.PageRequest;
 import io.kamea.platform.RequestLimits;
+import io.kamea.provisioning.bans.BanList;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -20,7 +21,8 @@ import java.time.Clock;
  * if the broker refuses, the device row rolls back; if the database does not commit, the broker
  * account is removed again. A self-signed device's certificate is pinned on its broker account
  * (see {@link BrokerAccounts}), so it comes and goes with it. No device takes the name of one of
- * Kamea's own broker accounts ({@link ServiceAccounts}) or of a broker user Kamea did not make.
+ * Kamea's own broker accounts ({@link ServiceAccounts}) or of a broker user Kamea did not make,
+ * nor a banned common name or certificate (io.kamea.provisioning.bans).
  */
 @Stateless
 public class ProvisioningService {
@@ -41,6 +43,9 @@ public class ProvisioningService {
 
     @Inject
     MqttGateway mqtt;
+
+    @Inject
+    BanList bans;
 
     @Inject
     RequestLimits limits;
@@ -87,6 +92,7 @@ public class ProvisioningService {
         };
         if (cn != null) {
             serviceAccounts.refuseServiceName(cn);
+            bans.refuseBanned(cn, uploaded == null ? null : uploaded.certificate().getFingerprintSha256());
         }
         if (!em.createQuery(Queries.DEVICE_BY_NAME, Device.class).setParameter("name", cleanName)
                 .getResultList().isEmpty()) {
@@ -152,8 +158,12 @@ public class ProvisioningService {
 
     /** As {@link #list(int, int, Boolean, String)}, and with {@code status} non-null only devices in that status. */
     public DevicePage list(int page, int size, Boolean connected, String search, DeviceStatus status) {
+        return list(page, size, new DeviceListing(connected, search, status, null));
+    }
+
+    /** One page of devices, newest first, among those that pass every filter of {@code listing}. */
+    public DevicePage list(int page, int size, DeviceListing listing) {
         var requested = new PageRequest(page, size);
-        var listing = new DeviceListing(connected, search, status);
         var items = requested.applyTo(listing.bind(em.createQuery(listing.pageQuery(), Device.class)))
                 .getResultList();
         long total = listing.bind(em.createQuery(listing.countQuery(), Long.class)).getSingleResult();

@@ -16,6 +16,9 @@ import io.kamea.provisioning.AutoProvisioningSettings;
 import io.kamea.provisioning.Device;
 import io.kamea.provisioning.DeviceStatus;
 import io.kamea.provisioning.DuplicateDeviceException;
+import io.kamea.provisioning.ProvisioningType;
+import io.kamea.provisioning.bans.Ban;
+import io.kamea.provisioning.bans.BanList;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +33,7 @@ class BrokerAuthorizationTest {
     private final AutoProvisioning devices = mock(AutoProvisioning.class);
     private final BrokerSettings broker = mock(BrokerSettings.class);
     private final AutoProvisioningSettings settings = mock(AutoProvisioningSettings.class);
+    private final BanList bans = mock(BanList.class);
 
     @BeforeEach
     void wire() {
@@ -37,6 +41,7 @@ class BrokerAuthorizationTest {
         authorization.broker = broker;
         authorization.serviceAccounts = ServiceAccounts.of(broker, "kamea-api", "kamea-api");
         authorization.autoProvisioning = settings;
+        authorization.bans = bans;
         when(settings.enabled()).thenReturn(true);
         when(broker.login()).thenReturn("kamea-admin");
         when(broker.vhost()).thenReturn(VHOST);
@@ -115,6 +120,29 @@ class BrokerAuthorizationTest {
     void deviceThatCannotBeCreatedIsRefused() {
         when(devices.register(CN)).thenThrow(new BrokerUnavailableException("down", null));
         assertFalse(authorization.mayLogIn(CN, false));
+    }
+
+    @Test
+    void bannedCommonNameIsNeverAutoProvisioned() {
+        when(bans.ofCommonName(CN)).thenReturn(Optional.of(mock(Ban.class)));
+        assertFalse(authorization.mayLogIn(CN, false));
+        verify(devices, never()).register(anyString());
+    }
+
+    @Test
+    void disabledDeviceIsRefusedEverything() {
+        Device disabled = mock(Device.class);
+        when(disabled.getInterfaceName()).thenReturn(CN);
+        when(disabled.getProvisioning()).thenReturn(ProvisioningType.AUTO);
+        when(disabled.getStatus()).thenReturn(DeviceStatus.ACTIVE);
+        when(disabled.isDisabled()).thenReturn(true);
+        knows(disabled);
+
+        assertFalse(authorization.mayLogIn(CN, false));
+        assertFalse(authorization.mayEnter(CN, VHOST, CN));
+        assertFalse(authorization.mayUseResource(CN, VHOST, "exchange", "amq.topic", "read"));
+        assertFalse(topic("device." + CN + ".configs.desired", "read"));
+        verify(devices, never()).register(anyString());
     }
 
     // --- vhost, resources ------------------------------------------------------------------------

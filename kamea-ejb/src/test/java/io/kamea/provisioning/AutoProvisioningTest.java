@@ -15,10 +15,12 @@ import static org.mockito.Mockito.when;
 import io.kamea.broker.BrokerAccounts;
 import io.kamea.platform.InvalidRequestException;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.OffsetDateTime;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -94,7 +96,7 @@ class AutoProvisioningTest {
     @Test
     void approvalActivatesAPendingDeviceAndGivesItItsAccount() {
         Device pending = Device.autoProvisioned("sensor-17", DeviceStatus.PENDING);
-        when(em.find(Device.class, pending.getId())).thenReturn(pending);
+        when(em.find(Device.class, pending.getId(), LockModeType.PESSIMISTIC_WRITE)).thenReturn(pending);
 
         Device approved = auto.approve(pending.getId());
 
@@ -106,9 +108,22 @@ class AutoProvisioningTest {
     @Test
     void approvingAnActiveDeviceChangesNothing() {
         Device active = Device.withPassword("boiler");
-        when(em.find(Device.class, active.getId())).thenReturn(active);
+        when(em.find(Device.class, active.getId(), LockModeType.PESSIMISTIC_WRITE)).thenReturn(active);
 
         assertEquals(DeviceStatus.ACTIVE, auto.approve(active.getId()).getStatus());
+        verify(broker, never()).createCertificateAccount(anyString());
+    }
+
+    @Test
+    void aDisabledPendingDeviceIsNotApprovedForItsNewAccountWouldLetItIn() {
+        Device pending = Device.autoProvisioned("sensor-17", DeviceStatus.PENDING);
+        pending.disable(OffsetDateTime.parse("2030-01-01T00:00:00Z"));
+        when(em.find(Device.class, pending.getId(), LockModeType.PESSIMISTIC_WRITE)).thenReturn(pending);
+
+        var refused = assertThrows(DeviceDisabledException.class, () -> auto.approve(pending.getId()));
+
+        assertEquals(409, refused.status());
+        assertEquals(DeviceStatus.PENDING, pending.getStatus());
         verify(broker, never()).createCertificateAccount(anyString());
     }
 

@@ -20,7 +20,7 @@ class DeviceListingTest {
 
     @Test
     void noFilterListsEverything() {
-        var listing = new DeviceListing(null, "  ", null);
+        var listing = new DeviceListing(null, "  ", null, null);
         assertNull(listing.search());
         assertEquals("select d from Device d order by d.createdAt desc, d.id", listing.pageQuery());
         assertEquals("select count(d) from Device d", listing.countQuery());
@@ -32,7 +32,7 @@ class DeviceListingTest {
 
     @Test
     void searchMatchesNameOrInterfaceNameIgnoringCase() {
-        var listing = new DeviceListing(null, " Boiler ", null);
+        var listing = new DeviceListing(null, " Boiler ", null, null);
         assertTrue(listing.pageQuery().contains("lower(d.name) like :search"), listing.pageQuery());
         assertTrue(listing.pageQuery().contains("lower(d.interfaceName) like :search"), listing.pageQuery());
         assertTrue(listing.countQuery().contains(":search"));
@@ -44,11 +44,19 @@ class DeviceListingTest {
 
     @Test
     void searchAndConnectivityCombine() {
-        String page = new DeviceListing(false, "pump", null).pageQuery();
+        String page = new DeviceListing(false, "pump", null, null).pageQuery();
         assertTrue(page.contains("where not exists (select s from DeviceConnectivity s"), page);
         assertTrue(page.contains(" and (lower(d.name) like :search"), page);
         assertTrue(page.endsWith("order by d.createdAt desc, d.id"));
-        assertFalse(new DeviceListing(true, null, null).countQuery().contains(":search"));
+        assertFalse(new DeviceListing(true, null, null, null).countQuery().contains(":search"));
+    }
+
+    @Test
+    void disabledFilterNeedsNoParameterAndCombinesWithStatus() {
+        String disabled = new DeviceListing(null, null, DeviceStatus.PENDING, true).countQuery();
+        assertTrue(disabled.endsWith("where d.status = :status and d.disabledAt is not null"), disabled);
+        String enabled = new DeviceListing(null, null, null, false).pageQuery();
+        assertTrue(enabled.contains("where d.disabledAt is null order by"), enabled);
     }
 
     @Test
@@ -58,6 +66,6 @@ class DeviceListingTest {
 
     @Test
     void overlongSearchIsInvalid() {
-        assertThrows(InvalidRequestException.class, () -> new DeviceListing(null, "x".repeat(201), null));
+        assertThrows(InvalidRequestException.class, () -> new DeviceListing(null, "x".repeat(201), null, null));
     }
 }

@@ -23,6 +23,9 @@ import io.kamea.broker.ServiceAccounts;
 import io.kamea.platform.ContentTooLargeException;
 import io.kamea.platform.InvalidRequestException;
 import io.kamea.platform.RequestLimits;
+import io.kamea.provisioning.bans.Ban;
+import io.kamea.provisioning.bans.BanList;
+import io.kamea.provisioning.bans.BannedException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Status;
@@ -48,6 +51,7 @@ class ProvisioningServiceTest {
     private final DeviceDirectory directory = mock(DeviceDirectory.class);
     private final TransactionSynchronizationRegistry transaction = mock(TransactionSynchronizationRegistry.class);
     private final MqttGateway mqtt = mock(MqttGateway.class);
+    private final BanList bans = mock(BanList.class);
     @SuppressWarnings("unchecked")
     private final TypedQuery<Device> byName = mock(TypedQuery.class);
 
@@ -58,6 +62,7 @@ class ProvisioningServiceTest {
         service.directory = directory;
         service.transaction = transaction;
         service.mqtt = mqtt;
+        service.bans = bans;
         BrokerSettings settings = mock(BrokerSettings.class);
         when(settings.login()).thenReturn("kamea-admin");
         service.serviceAccounts = ServiceAccounts.of(settings, "kamea-api", "kamea-api");
@@ -199,6 +204,19 @@ class ProvisioningServiceTest {
                 () -> service.provision("x", ProvisioningType.CERTIFICATE, "operator", null));
         verify(transaction, never()).registerInterposedSynchronization(any());
         verify(broker, never()).createCertificateAccount(anyString());
+    }
+
+    @Test
+    void bannedCommonNameOrCertificateIsRefusedBeforeAnythingIsWritten() throws IOException {
+        doThrow(new BannedException(mock(Ban.class))).when(bans).refuseBanned(eq("banned-cn"), any());
+        doThrow(new BannedException(mock(Ban.class))).when(bans).refuseBanned(eq("device-rsa"), anyString());
+
+        assertThrows(BannedException.class, () -> service.provision("x", ProvisioningType.CERTIFICATE, "banned-cn", null));
+        assertThrows(BannedException.class,
+                () -> service.provision("y", ProvisioningType.SELF_SIGNED, null, certificate("rsa-2048.pem")));
+        verify(bans).refuseBanned(eq("banned-cn"), eq(null));
+        verify(em, never()).persist(any());
+        verify(broker, never()).claimForDevice(anyString());
     }
 
     @Test
