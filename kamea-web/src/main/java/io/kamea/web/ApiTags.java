@@ -12,6 +12,7 @@ public final class ApiTags {
     public static final String COMMANDS = "commands";
     public static final String CONNECTIVITY = "connectivity";
     public static final String INGESTION = "ingestion";
+    public static final String BANS = "bans";
 
     private ApiTags() {
     }

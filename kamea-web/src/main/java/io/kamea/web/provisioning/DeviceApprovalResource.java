@@ -36,10 +36,12 @@ public class DeviceApprovalResource {
     @Operation(operationId = "approveDevice",
             summary = "Approve an auto-provisioned device",
             description = "Lets a pending auto-provisioned device publish and gives it its own broker account. "
-                    + "An active device stays as it is.")
+                    + "An active device stays as it is. A disabled pending device is not approved (409): enable it "
+                    + "first.")
     @APIResponse(responseCode = "200", description = "The device, now active",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DeviceView")))
     @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
     @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
     public DeviceView approve(@Parameter(description = "The device's id", required = true) @PathParam("id") String id) {
         return DeviceView.of(autoProvisioning.approve(id));

@@ -1,6 +1,7 @@
 package io.kamea.web.provisioning;
 
 import io.kamea.platform.InvalidRequestException;
+import io.kamea.provisioning.DeviceListing;
 import io.kamea.provisioning.DeviceStatus;
 import io.kamea.provisioning.ProvisioningService;
 import io.kamea.provisioning.ProvisioningType;
@@ -33,7 +34,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** {@code /api/devices}: provision, list, show and remove devices (approval: {@link DeviceApprovalResource}). */
+/**
+ * {@code /api/devices}: provision, list, show and remove devices (approval:
+ * {@link DeviceApprovalResource}; disabling: {@link DeviceDisableResource}, {@link DeviceEnableResource};
+ * bans: {@link DeviceBanResource}).
+ */
 @RequestScoped
 @Path("devices")
 @Produces(MediaType.APPLICATION_JSON)
@@ -91,8 +96,13 @@ public class DeviceResource {
                                @QueryParam("search") String search,
                                @Parameter(description = "active or pending (auto-provisioned devices waiting for "
                                        + "approval); absent: all")
-                               @QueryParam("status") String status) {
-        return DevicePageView.of(provisioning.list(page, size, connectedFilter(connected), search, statusFilter(status)));
+                               @QueryParam("status") String status,
+                               @Parameter(description = "true: only disabled devices, false: only enabled ones; "
+                                       + "absent: all")
+                               @QueryParam("disabled") String disabled) {
+        var listing = new DeviceListing(booleanFilter("connected", connected), search, statusFilter(status),
+                booleanFilter("disabled", disabled));
+        return DevicePageView.of(provisioning.list(page, size, listing));
     }
 
     @GET
@@ -123,15 +133,15 @@ public class DeviceResource {
         return Response.noContent().build();
     }
 
-    /** {@code ?connected=true|false}: only devices connected, or not; absent: all. */
-    private static Boolean connectedFilter(String value) {
+    /** {@code ?connected=true|false}, {@code ?disabled=true|false}: only devices that are, or are not; absent: all. */
+    private static Boolean booleanFilter(String name, String value) {
         if (value == null) {
             return null;
         }
         return switch (value) {
             case "true" -> Boolean.TRUE;
             case "false" -> Boolean.FALSE;
-            default -> throw new InvalidRequestException("connected must be true or false");
+            default -> throw new InvalidRequestException(name + " must be true or false");
         };
     }
 

@@ -10,11 +10,12 @@ import java.util.Locale;
 /**
  * A device as the API shows it; credentials appear only in the answer that created them, the
  * certificate only for a device that uploaded one (self-signed). {@code status}: {@code active},
- * or {@code pending} for an auto-provisioned device waiting for approval.
+ * or {@code pending} for an auto-provisioned device waiting for approval. {@code disabled}: whether
+ * an operator (or a ban) shut it out, since {@code disabledAt}; apart from its status.
  */
 public record DeviceView(String id, String name, String interfaceName, String provisioning, String status,
-                         String codec, String createdAt, List<TopicView> topics, Credentials credentials,
-                         CertificateView certificate) {
+                         boolean disabled, String disabledAt, String codec, String createdAt,
+                         List<TopicView> topics, Credentials credentials, CertificateView certificate) {
 
     public record TopicView(String topic, String access) {
 
@@ -47,7 +48,8 @@ public record DeviceView(String id, String name, String interfaceName, String pr
 
     private static DeviceView of(Device device, Credentials credentials) {
         return new DeviceView(device.getId(), device.getName(), device.getInterfaceName(),
-                device.getProvisioning().wireName(), device.getStatus().wireName(), device.getCodec(),
+                device.getProvisioning().wireName(), device.getStatus().wireName(), device.isDisabled(),
+                device.isDisabled() ? device.getDisabledAt().toInstant().toString() : null, device.getCodec(),
                 device.getCreatedAt().toInstant().toString(),
                 device.topics().all().stream().map(TopicView::of).toList(), credentials,
                 CertificateView.of(device.getCertificate()));

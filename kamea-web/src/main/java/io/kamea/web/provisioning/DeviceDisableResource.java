@@ -1,0 +1,46 @@
+package io.kamea.web.provisioning;
+
+import io.kamea.provisioning.DeviceDisabling;
+import io.kamea.web.ApiTags;
+import io.kamea.web.ProblemResponses;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * {@code POST /api/devices/{id}/disable}: shuts a device out, keeping everything of it. Its own
+ * root resource, as {@link DeviceApprovalResource} explains.
+ */
+@RequestScoped
+@Path("devices/{id}/disable")
+@Produces(MediaType.APPLICATION_JSON)
+public class DeviceDisableResource {
+
+    @Inject
+    DeviceDisabling disabling;
+
+    @POST
+    @Tag(ref = ApiTags.DEVICES)
+    @Operation(operationId = "disableDevice",
+            summary = "Disable a device",
+            description = "Takes the device's broker permissions away and closes its connections: it is refused "
+                    + "until enabled. Its credentials, configurations, commands and data stay. Disabling a disabled "
+                    + "device takes its permissions away again.")
+    @APIResponse(responseCode = "200", description = "The device, disabled",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DeviceView")))
+    @APIResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+    @APIResponse(responseCode = "503", ref = ProblemResponses.UNAVAILABLE)
+    public DeviceView disable(@Parameter(description = "The device's id", required = true) @PathParam("id") String id) {
+        return DeviceView.of(disabling.disable(id));
+    }
+}
