@@ -52,12 +52,21 @@ function query(params) {
 const device = (id) => `devices/${encodeURIComponent(id)}`;
 
 export const api = {
-  devices: ({page = 0, size = 20, search} = {}) => call('GET', `devices${query({page, size, search})}`),
+  devices: ({page = 0, size = 20, search, disabled} = {}) =>
+    call('GET', `devices${query({page, size, search, disabled})}`),
   device: (id) => call('GET', device(id)),
   /** {name, provisioning: 'password'|'certificate'|'self-signed', commonName?, certificate?} */
   createDevice: (request) => call('POST', 'devices', request),
   deleteDevice: (id) => call('DELETE', device(id)),
   approveDevice: (id) => call('POST', `${device(id)}/approve`),
+  disableDevice: (id) => call('POST', `${device(id)}/disable`),
+  enableDevice: (id) => call('POST', `${device(id)}/enable`),
+  /** {ban: 'certificate'|'common-name', fingerprintSha256?, reason} */
+  banDevice: (id, request) => call('POST', `${device(id)}/ban`, request),
+  bans: ({page = 0, size = 50} = {}) => call('GET', `bans${query({page, size})}`),
+  /** {fingerprintSha256, reason} or {commonName, reason} */
+  createBan: (request) => call('POST', 'bans', request),
+  liftBan: (id) => call('DELETE', `bans/${encodeURIComponent(id)}`),
   connectivity: (id, history = 20) => call('GET', `${device(id)}/connectivity${query({history})}`),
   configurations: (id) => call('GET', `${device(id)}/configurations`),
   setDesired: (id, document) => call('PUT', `${device(id)}/configurations/desired`, document),

@@ -1,8 +1,9 @@
-// The Device Management UI: a hash router over three views. Each view renders into <main> and
+// The Device Management UI: a hash router over four views. Each view renders into <main> and
 // may return a function that stops what it started (refresh timers) when the view is left.
 import {devicesView} from './devices-list.js';
 import {createView} from './device-create.js';
 import {deviceView} from './device-page.js';
+import {bansView} from './bans-list.js';
 import {h, fill} from './dom.js';
 
 const main = document.getElementById('app');
@@ -14,6 +15,9 @@ function route() {
   const parts = path.split('/').filter(Boolean);
   if (parts[0] === 'new') {
     return () => createView();
+  }
+  if (parts[0] === 'bans') {
+    return () => bansView();
   }
   if (parts[0] === 'devices' && parts[1]) {
     return () => deviceView(decodeURIComponent(parts[1]));

@@ -1,8 +1,10 @@
 // One device: its identity and status, connectivity, topics, configurations, commands; approve
-// a pending device; delete it after a confirmation step. Refreshed every few seconds.
+// a pending device; disable, enable or ban it (device-access.js); delete it after a confirmation
+// step. Refreshed every few seconds.
 import {api} from './api.js';
 import {h, fill, problem, showProblem, time, badge, busy, sameAsShown} from './dom.js';
 import {statusBadge, connectivityLabel} from './labels.js';
+import {accessActions} from './device-access.js';
 import {configurationSection} from './device-configuration.js';
 import {commandsSection} from './device-commands.js';
 
@@ -31,7 +33,7 @@ export function deviceView(id) {
       configuration.element,
       commands.element);
     const sections = [connectivity, configuration, commands];
-    // Shown again (after an approval): the previous refresh loop must end with its sections.
+    // Shown again (after an approval, a disabling...): the previous refresh loop must end with its sections.
     const mine = ++shown;
     clearTimeout(timer);
     const current = () => !left && mine === shown;
@@ -54,7 +56,8 @@ export function deviceView(id) {
 function headerSection(device, reload) {
   const errors = h('div', {class: 'errors'});
   const actions = h('div', {class: 'actions'});
-  if (device.status === 'pending') {
+  const confirmation = h('div', {class: 'confirmation-place'});
+  if (device.status === 'pending' && !device.disabled) {
     const approve = h('button', {type: 'button', class: 'primary', id: 'approve-device', onclick: async () => {
       if (await busy(approve, errors, () => api.approveDevice(device.id)) !== undefined) {
         await reload();
@@ -62,10 +65,10 @@ function headerSection(device, reload) {
     }}, 'Approve');
     actions.append(approve);
   }
+  actions.append(...accessActions(device, confirmation, errors, reload));
   actions.append(h('button', {type: 'button', class: 'danger', id: 'delete-device',
     onclick: () => fill(confirmation, deleteConfirmation(device, errors, () => confirmation.replaceChildren()))},
   'Delete…'));
-  const confirmation = h('div', {class: 'confirmation-place'});
   return h('header', {class: 'device-header'},
     h('div', {class: 'view-header'},
       h('h1', {id: 'device-name'}, device.name, ' ', statusBadge(device)),
@@ -78,6 +81,9 @@ function headerSection(device, reload) {
       h('dt', {}, 'Id'), h('dd', {class: 'mono'}, device.id)),
     device.status === 'pending'
       ? h('p', {class: 'warning'}, 'This device provisioned itself and waits for approval.') : null,
+    device.disabled
+      ? h('p', {class: 'warning', id: 'disabled-notice'}, 'Disabled since ', time(device.disabledAt),
+        ': the broker refuses this device until it is enabled.') : null,
     confirmation, errors);
 }
 

@@ -2,12 +2,14 @@ package io.kamea.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
+import org.eclipse.paho.client.mqttv3.MqttException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +24,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The Device Management UI in a real browser (headless Chromium), against the running stack, as
  * an operator uses it: provision a device and see its credentials once, find it in the list,
- * configure it, send it a command that a real MQTT device answers, delete it.
+ * configure it, send it a command that a real MQTT device answers, disable and enable it, delete it.
  */
 class DeviceManagementUiIT {
 
@@ -50,7 +52,7 @@ class DeviceManagementUiIT {
     }
 
     @Test
-    void operatorProvisionsFindsConfiguresCommandsAndDeletesADevice() throws Exception {
+    void operatorProvisionsFindsConfiguresCommandsDisablesAndDeletesADevice() throws Exception {
         String name = Devices.uniqueName("ui-boiler");
         String id = null;
         try {
@@ -105,6 +107,8 @@ class DeviceManagementUiIT {
                 assertEquals(1, responder.requests.size(), "the device got the one valid command");
             }
 
+            disableAndEnable(id, login, password);
+
             // delete: a confirmation first, and cancelling keeps the device
             click(By.id("delete-device"));
             click(By.id("cancel-delete"));
@@ -128,6 +132,27 @@ class DeviceManagementUiIT {
                 Http.api("DELETE", "/devices/" + id, null);
             }
         }
+    }
+
+    /**
+     * Disable after a confirmation (the badge and the notice show it, the broker refuses the
+     * device), then enable: the device connects again with its password.
+     */
+    private void disableAndEnable(String id, String login, String password) throws Exception {
+        click(By.id("disable-device"));
+        assertTrue(text(By.cssSelector(".confirmation")).contains("Disable"));
+        click(By.id("confirm-disable"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("device-name"), "disabled"));
+        assertTrue(text(By.id("disabled-notice")).startsWith("Disabled since"));
+        assertTrue(Http.api("GET", "/devices/" + id, null).json().getBoolean("disabled"));
+        assertThrows(MqttException.class, () -> DeviceClient.connect(login, login, password).close(),
+                "refused while disabled");
+        browser.screenshot("disabled");
+
+        click(By.id("enable-device"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("disable-device")));
+        assertFalse(Http.api("GET", "/devices/" + id, null).json().getBoolean("disabled"));
+        DeviceClient.connect(login, login, password).close();
     }
 
     /** Invalid JSON is refused in the page; a valid object is saved and shown as pending. */

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 class OperatorEndpointsIT {
 
     private static final Set<String> READINESS_CHECKS = Set.of("database", "broker-management", "mqtt", "bus");
-    private static final Set<String> TAGS = Set.of("devices", "configurations", "commands", "connectivity", "ingestion");
+    private static final Set<String> TAGS = Set.of("devices", "configurations", "commands", "connectivity", "ingestion",
+            "bans");
     private static final String PROBLEM = "#/components/schemas/Problem";
 
     @Test
@@ -41,7 +42,9 @@ class OperatorEndpointsIT {
                 "/api/commands/{commandId}", "/api/devices/{id}/configurations",
                 "/api/devices/{id}/configurations/desired", "/api/devices/{id}/configurations/reported",
                 "/api/devices/{id}/connectivity", "/api/ingestion", "/api/ingestion/rejected",
-                "/api/ingestion/rejected/{store}", "/api/ingestion/rejected/{store}/messages")) {
+                "/api/ingestion/rejected/{store}", "/api/ingestion/rejected/{store}/messages",
+                "/api/devices/{id}/disable", "/api/devices/{id}/enable", "/api/devices/{id}/ban", "/api/bans",
+                "/api/bans/{id}")) {
             assertTrue(paths.containsKey(path), "path " + path + " in " + paths.keySet());
         }
         JsonObject problem = document.getJsonObject("components").getJsonObject("schemas").getJsonObject("Problem");

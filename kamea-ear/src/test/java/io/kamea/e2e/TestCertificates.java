@@ -57,6 +57,14 @@ final class TestCertificates implements AutoCloseable {
         return new Issued(commonName, certificate, key);
     }
 
+    /** SHA-256 of the certificate's DER, lower-case hex: how the broker's ban list names it. */
+    static String fingerprint(Path certificatePem) throws IOException, java.security.GeneralSecurityException {
+        try (var in = Files.newInputStream(certificatePem)) {
+            byte[] der = java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in).getEncoded();
+            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(der));
+        }
+    }
+
     DeviceClient connect(Issued issued) throws org.eclipse.paho.client.mqttv3.MqttException {
         return DeviceClient.connectWithCertificate(issued.commonName(), issued.certificate(), issued.key());
     }
