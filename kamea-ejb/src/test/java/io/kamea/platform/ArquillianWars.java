@@ -48,8 +48,10 @@ public final class ArquillianWars {
                 .addPackages(false, Filters.exclude(
                                 // Tests, and the timer beans: Payara Micro without its data grid has
                                 // no EJB timer service.
-                                ".*((Test|IT)|/ArquillianWars|/CommandDeadlines|/CommandService|/ConnectivityPoller)(\\$.*)?\\.class"),
+                                ".*((Test|IT)|/ArquillianWars|/CommandDeadlines|/CommandService|/ConnectivityPoller"
+                                        + "|/BanSynchronisation)(\\$.*)?\\.class"),
                         ProvisioningService.class.getPackage(),
+                        io.kamea.provisioning.bans.BanService.class.getPackage(),
                         BrokerAccounts.class.getPackage(),
                         DatabaseMigration.class.getPackage(),
                         io.kamea.configuration.ReportedConfiguration.class.getPackage(),
