@@ -64,7 +64,7 @@ public class BrokerAuthorization {
             return false;
         }
         if (bans.ofCommonName(username).isPresent()) {
-            LOG.info(() -> "Broker login refused to " + LogSafe.quote(username) + ": common name banned");
+            LOG.fine(() -> "Broker login refused to " + LogSafe.quote(username) + ": common name banned");
             return false;
         }
         Optional<Device> known = devices.byInterfaceName(username);

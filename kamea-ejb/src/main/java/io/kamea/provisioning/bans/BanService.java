@@ -136,7 +136,8 @@ public class BanService {
             throw new InvalidRequestException("fingerprintSha256 is required: Kamea does not keep the certificate of a "
                     + "device provisioned '" + device.getProvisioning().wireName() + "'");
         }
-        Ban ban = banCertificate(fingerprintSha256 != null ? fingerprintSha256 : uploaded.getFingerprintSha256(), reason);
+        String fingerprint = fingerprintSha256 != null ? fingerprintSha256 : uploaded.getFingerprintSha256();
+        Ban ban = banCertificate(fingerprint, reason);
         accounts.closeConnections(device.getInterfaceName());
         return ban;
     }

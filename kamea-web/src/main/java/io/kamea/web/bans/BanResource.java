@@ -90,7 +90,8 @@ public class BanResource {
     /** The ban the request asks for, made. */
     Ban banned(BanRequest request) {
         if (request == null) {
-            throw new InvalidRequestException("A JSON body with fingerprintSha256 or commonName, and reason, is required");
+            throw new InvalidRequestException(
+                    "A JSON body with fingerprintSha256 or commonName, and reason, is required");
         }
         if (request.fingerprintSha256() != null && request.commonName() != null) {
             throw new InvalidRequestException("fingerprintSha256 or commonName, not both: one ban each");

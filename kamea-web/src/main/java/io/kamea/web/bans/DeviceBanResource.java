@@ -65,7 +65,8 @@ public class DeviceBanResource {
     /** The ban the request asks for, made. */
     Ban banned(String id, DeviceBanRequest request) {
         if (request == null || request.ban() == null) {
-            throw new InvalidRequestException("A JSON body with ban (certificate or common-name) and reason is required");
+            throw new InvalidRequestException(
+                    "A JSON body with ban (certificate or common-name) and reason is required");
         }
         return switch (request.ban()) {
             case "certificate" -> bans.banDeviceCertificate(id, request.fingerprintSha256(), request.reason());
