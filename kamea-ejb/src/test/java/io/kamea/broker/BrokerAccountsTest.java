@@ -56,6 +56,20 @@ class BrokerAccountsTest {
     }
 
     @Test
+    void anUntaggedDeviceAccountIsTaggedWithItsPasswordHashKept() {
+        var user = new RabbitManagementApi.ExistingUser("9d1f", "c2FsdGhhc2g=", "rabbit_password_hashing_sha256", List.of());
+        when(api.users()).thenReturn(List.of(user,
+                new RabbitManagementApi.ExistingUser("tagged", "", "rabbit_password_hashing_sha256", List.of("kamea-device"))));
+
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(user), accounts.untaggedUsers());
+        accounts.tagAsDevice(user, null);
+
+        verify(api).putUser(eq("9d1f"), argThat(u -> "c2FsdGhhc2g=".equals(u.password_hash())
+                && "rabbit_password_hashing_sha256".equals(u.hashing_algorithm()) && u.password() == null
+                && "kamea-device".equals(u.tags())));
+    }
+
+    @Test
     void aDeviceUserLeftFromAnEarlierDeviceIsReplaced() {
         doReturn(new RabbitManagementApi.ExistingUser("boiler-42", List.of("kamea-device"))).when(api).user("boiler-42");
         accounts.claimForDevice("boiler-42");
