@@ -72,7 +72,7 @@ class PasswordProvisioningIT {
                 }
             }
             try (var client = DeviceClient.connect(device.login(), device.login(), device.password())) {
-                assertEquals(128, client.subscribe(device.topic("configs/desired\n")), "subscription refused");
+                assertRefused(client, device.topic("configs/desired\n"));
             }
             assertEquals(List.of(), Broker.peek(watch, 10), "nothing was published");
         } finally {

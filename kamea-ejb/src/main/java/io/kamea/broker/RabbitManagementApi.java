@@ -42,10 +42,6 @@ public interface RabbitManagementApi {
 
     /** A user as the broker shows it ({@code GET users/{user}}: tags come as a list in 3.10). */
     record ExistingUser(String name, String password_hash, String hashing_algorithm, List<String> tags) {
-
-        public ExistingUser(String name, List<String> tags) {
-            this(name, null, null, tags);
-        }
     }
 
     record Permissions(String configure, String write, String read) {

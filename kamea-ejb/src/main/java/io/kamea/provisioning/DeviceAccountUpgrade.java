@@ -66,7 +66,8 @@ public class DeviceAccountUpgrade {
                 LOG.info(() -> tagged + " device broker account(s) tagged as devices");
             }
         } catch (BrokerUnavailableException e) {
-            LOG.warning(() -> "Cannot tag the devices' broker accounts yet, retrying in 30 s: " + e.getMessage());
+            LOG.warning(() -> "Cannot tag the devices' broker accounts yet, retrying in 30 s: " + e.getMessage()
+                    + (e.getCause() == null ? "" : " (" + e.getCause() + ")"));
             timers.createSingleActionTimer(RETRY_MILLIS, new TimerConfig(null, false));
         }
     }
