@@ -54,8 +54,12 @@ ingestion_consumers() { # -> the fewest consumers among the ingestion queues
   curl -fsS --cacert "$MQTT_CA_PATH" -u "$RMQ_LOGIN:$RMQ_PWD" "$MQTT_BROKER_URL/queues/$RMQ_VHOST" 2>/dev/null |
     jq '[.[] | select(.name == "kamea.telemetry" or .name == "kamea.reported-configurations") | .consumers] | if length == 2 then min else 0 end'
 }
+# Ready also means every readiness check is UP (/health/ready), the API's MQTT session among them:
+# deleting a device or publishing a configuration needs it, and it reconnects a few seconds after
+# a broker restart.
 for _ in $(seq 1 120); do
-  if curl -fsS -o /dev/null "$KAMEA_API_URL/devices?size=1" && [ "$(ingestion_consumers)" -gt 0 ] 2>/dev/null; then
+  if curl -fsS -o /dev/null "$KAMEA_API_URL/devices?size=1" && [ "$(ingestion_consumers)" -gt 0 ] 2>/dev/null &&
+     curl -fsS -o /dev/null "${KAMEA_API_URL%/api}/health/ready"; then
     kamea_log "platform up in $((SECONDS - started)) s"
     echo "Kamea API: $KAMEA_API_URL"
     echo "MQTT (TLS): $MGMT_MQTT_INGESTION_URL  CA: $MQTT_CA_PATH"
@@ -63,5 +67,5 @@ for _ in $(seq 1 120); do
   fi
   sleep 0.5
 done
-kamea_log "the API did not answer at $KAMEA_API_URL/devices, or the ingestion queues have no consumer (Payara's server.log)"
+kamea_log "the API did not answer at $KAMEA_API_URL/devices, the ingestion queues have no consumer, or /health/ready is not UP (Payara's server.log)"
 exit 1

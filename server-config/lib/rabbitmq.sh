@@ -196,9 +196,9 @@ rabbitmq_render_config() {
 
 # $RMQ_CA_BUNDLE_FILE (ssl_options.cacertfile): the broker CA followed by every CA certificate
 # (basicConstraints CA:TRUE) in $RMQ_TRUST_STORE_PATH, i.e. the whitelisted device CAs. Leaf
-# certificates in that folder are left to the trust store plugin, and so are the device-*.pem
-# files, whatever they hold: those are the self-signed device certificates the Kamea API writes
-# there (docs/certificates.md); a CA in the bundle would admit everything it signs.
+# certificates in that folder are ignored, and so are device-*.pem files, whatever they hold (the
+# self-signed device certificates older Kamea versions wrote there): a device's certificate in the
+# bundle would make its owner a CA for any name (docs/security.md); devices are pinned instead.
 rabbitmq_ca_bundle() {
   local tmp f
   mkdir -p "$(dirname "$RMQ_CA_BUNDLE_FILE")"

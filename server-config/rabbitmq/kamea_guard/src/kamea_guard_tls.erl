@@ -12,8 +12,9 @@
 %%   when its login name (the name RabbitMQ would log it in as, rabbit_ssl:peer_cert_auth_name) is
 %%   a broker user that is not a Kamea device (tag kamea-device): the administrator, the API's
 %%   account, any account an operator made. It is refused too when that name belongs to a
-%%   self-signed device (a CA cannot take over a pinned device), or when the certificate's
-%%   fingerprint is in the global runtime parameter kamea_banned_certificates.
+%%   self-signed device (a CA cannot take over a pinned device) or to a password device (its
+%%   user has a password hash: it logs in with its password, never with a certificate), or when
+%%   the certificate's fingerprint is in the global runtime parameter kamea_banned_certificates.
 %%
 %% A name that is no broker user at all passes: the login then goes to Kamea's HTTP backend, which
 %% decides (auto-provisioning). Measured cost: one ETS read and one SHA-256 per handshake.
@@ -67,12 +68,14 @@ ca_signed_refusal(Der) ->
     case banned(fingerprint(Der)) of
         true -> "certificate banned";
         false ->
-            case user_tags(login_name(Der)) of
-                {ok, Tags} ->
-                    case {lists:member(?DEVICE_TAG, Tags), lists:any(fun is_pin/1, Tags)} of
-                        {false, _} -> "the certificate names a service account";
-                        {true, true} -> "the certificate names a device pinned to another certificate";
-                        {true, false} -> none
+            case lookup(login_name(Der)) of
+                {ok, User} ->
+                    Tags = internal_user:get_tags(User),
+                    case {lists:member(?DEVICE_TAG, Tags), lists:any(fun is_pin/1, Tags), has_password(User)} of
+                        {false, _, _} -> "the certificate names a service account";
+                        {true, true, _} -> "the certificate names a device pinned to another certificate";
+                        {true, false, true} -> "the certificate names a password device";
+                        {true, false, false} -> none
                     end;
                 _ ->
                     none
@@ -98,13 +101,20 @@ login_name(Der) ->
         _:_ -> undefined
     end.
 
-user_tags(undefined) ->
-    {error, no_name};
 user_tags(Name) ->
-    case rabbit_auth_backend_internal:lookup_user(Name) of
+    case lookup(Name) of
         {ok, User} -> {ok, internal_user:get_tags(User)};
         Error -> Error
     end.
+
+lookup(undefined) ->
+    {error, no_name};
+lookup(Name) ->
+    rabbit_auth_backend_internal:lookup_user(Name).
+
+%% A certificate device's user has an empty password hash (Kamea creates it with password_hash "").
+has_password(User) ->
+    internal_user:get_password_hash(User) =/= <<>>.
 
 refuse(Der, Why) ->
     rabbit_log_connection:warning("TLS client certificate refused (CN ~p, SHA-256 ~s): ~s",

@@ -2,8 +2,9 @@
 %% rabbitmq.conf; everything else is rabbit_auth_backend_internal's answer):
 %%
 %% - A login without password (a client certificate: EXTERNAL over AMQPS, ssl_cert_login over
-%%   MQTTS) is only for a Kamea device (tag kamea-device). The internal database alone lets any
-%%   existing user in with a certificate, the administrator included.
+%%   MQTTS) is only for a Kamea certificate device: tag kamea-device and no password hash. The
+%%   internal database alone lets any existing user in with a certificate, the administrator and
+%%   password devices included.
 %% - A device's MQTT client id is its login. RabbitMQ lets a new connection take a client id over
 %%   and closes the connection that held it; checked here, at vhost access, a device asking for
 %%   another client id is refused (CONNACK 5, not authorised) before the broker registers the id,
@@ -26,12 +27,18 @@ user_login_authentication(Username, AuthProps) ->
     Result = ?INTERNAL:user_login_authentication(Username, AuthProps),
     case {lists:keymember(password, 1, AuthProps), Result} of
         {false, {ok, #auth_user{tags = Tags}}} ->
-            case lists:member(?DEVICE_TAG, Tags) of
+            case lists:member(?DEVICE_TAG, Tags) andalso not has_password(Username) of
                 true -> Result;
-                false -> {refused, "certificate login refused to ~s: not a Kamea device", [Username]}
+                false -> {refused, "certificate login refused to ~s: not a Kamea certificate device", [Username]}
             end;
         _ ->
             Result
+    end.
+
+has_password(Username) ->
+    case ?INTERNAL:lookup_user(Username) of
+        {ok, User} -> internal_user:get_password_hash(User) =/= <<>>;
+        _ -> true
     end.
 
 user_login_authorization(Username, AuthProps) ->

@@ -64,6 +64,38 @@ class DesiredConfigurationIT {
         }
     }
 
+    /**
+     * The next device given a deleted device's name (a certificate's CN) must not receive what was
+     * meant for the deleted one: deleting a device clears its retained desired configuration.
+     */
+    @Test
+    void deletingADeviceClearsItsRetainedConfiguration() throws Exception {
+        String cn = "device-whitelisted";
+        var pem = Stack.PKI.resolve("devices/" + cn + ".pem");
+        var key = Stack.PKI.resolve("devices/" + cn + ".key");
+        Devices.deleteByInterfaceName(cn);
+        var first = Devices.withCertificate(Devices.uniqueName("retained-first"), cn);
+        try {
+            Http.Reply put = Http.api("PUT", "/devices/" + first.id() + "/configurations/desired", "{\"secret\":\"first\"}");
+            assertEquals(200, put.status(), put.body());
+            try (var client = DeviceClient.connectWithCertificate(cn, pem, key)) {
+                client.subscribe(first.topic("configs/desired"));
+                var retained = client.received.poll(10, TimeUnit.SECONDS);
+                assertNotNull(retained, "control: the first device receives its retained configuration");
+            }
+        } finally {
+            Devices.delete(first);
+        }
+        var second = Devices.withCertificate(Devices.uniqueName("retained-second"), cn);
+        try (var client = DeviceClient.connectWithCertificate(cn, pem, key)) {
+            client.subscribe(second.topic("configs/desired"));
+            var leaked = client.received.poll(3, TimeUnit.SECONDS);
+            assertEquals(null, leaked, "nothing retained for the next holder of the name");
+        } finally {
+            Devices.delete(second);
+        }
+    }
+
     @Test
     void onlyAJsonObjectIsADesiredConfiguration() {
         var device = Devices.withPassword(Devices.uniqueName("strict"));

@@ -58,6 +58,29 @@ class PasswordProvisioningIT {
         }
     }
 
+    /** In Erlang's re, {@code $} also matches before a final newline: the permissions end in \\z. */
+    @Test
+    void ownTopicsWithATrailingNewlineAreRefused() throws Exception {
+        var device = Devices.withPassword(Devices.uniqueName("newline"));
+        String watch = Broker.watch("device." + device.login() + ".#");
+        try {
+            for (String topic : List.of("telemetries\n", "configs/reported\n", "command/response/1\n")) {
+                try (var client = DeviceClient.connect(device.login(), device.login(), device.password())) {
+                    assertThrows(MqttException.class, () -> client.publish(device.topic(topic), "{}"),
+                            "publishing to " + device.topic(topic));
+                    assertTrue(client.droppedWithin(5), "the broker closed the connection after " + topic);
+                }
+            }
+            try (var client = DeviceClient.connect(device.login(), device.login(), device.password())) {
+                assertRefused(client, device.topic("configs/desired\n"));
+            }
+            assertEquals(List.of(), Broker.peek(watch, 10), "nothing was published");
+        } finally {
+            Broker.delete(watch);
+            Devices.delete(device);
+        }
+    }
+
     @Test
     void deviceMayReadOnlyItsOwnReadTopics() throws Exception {
         var device = Devices.withPassword(Devices.uniqueName("reader"));

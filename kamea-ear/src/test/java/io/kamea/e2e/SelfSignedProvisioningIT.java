@@ -148,6 +148,9 @@ class SelfSignedProvisioningIT {
         try {
             Servers.runScript("rabbitmq", "rabbitmq_stop");
             Servers.runScript("rabbitmq", "rabbitmq_start");
+            // the API's MQTT session (which deleting a device needs) reconnects within seconds
+            assertTrue(Servers.waitFor(() -> Http.server("/health/ready", "application/json").status() == 200, 60),
+                    "ready again after the broker restart");
 
             String bundle = Files.readString(CA_BUNDLE).replaceAll("\\s", "");
             for (String commonName : new String[] {EC, UPLOADED}) {

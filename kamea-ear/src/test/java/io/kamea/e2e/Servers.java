@@ -36,6 +36,9 @@ final class Servers {
     static void startApplicationServer() throws IOException, InterruptedException {
         runScript("payara", "payara_start");
         assertTrue(waitFor(Servers::apiAnswers, 180), "the API answers again after the restart");
+        // and its MQTT session is back (deleting a device, sending a command need it)
+        assertTrue(waitFor(() -> Http.server("/health/ready", "application/json").status() == 200, 60),
+                "ready again after the restart");
     }
 
     /** A clean stop and start of the domain (payara_stop, payara_start). */

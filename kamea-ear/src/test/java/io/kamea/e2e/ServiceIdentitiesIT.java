@@ -72,6 +72,28 @@ class ServiceIdentitiesIT {
     }
 
     /**
+     * A password device logs in with its password only: a whitelisted CA that signs its login
+     * (the UUID the API shows) as a certificate's CN does not get in as that device.
+     */
+    @Test
+    void aCertificateNamingAPasswordDeviceIsRefused() throws Exception {
+        var device = Devices.withPassword(Devices.uniqueName("password-victim"));
+        try (var certificates = new TestCertificates()) {
+            var forged = certificates.issue(device.login(), TestCertificates.WHITELISTED_CA);
+            DeviceClient.assertRefusedDuringTheTlsHandshake(device.login(), forged.certificate(), forged.key());
+            var control = certificates.issue(TestCertificates.freshCommonName("ca-signed"), TestCertificates.WHITELISTED_CA);
+            try (var client = certificates.connect(control)) {
+                assertTrue(client.subscribe("device/" + control.commonName() + "/configs/desired") != 128,
+                        "control: a fresh CN from the same CA gets in");
+            } finally {
+                Devices.deleteByInterfaceName(control.commonName());
+            }
+        } finally {
+            Devices.delete(device);
+        }
+    }
+
+    /**
      * Over AMQPS the same TLS check runs: the administrator's name signed by a whitelisted CA gets
      * no AMQP greeting, where a device's certificate does (control).
      */

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import java.util.List;
 import java.util.Locale;
 import java.util.logging.Logger;
 
@@ -67,10 +68,7 @@ public class BrokerAccounts {
      * allowed). The broker accepts that certificate, and no other, from the moment this returns.
      */
     public void createPinnedAccount(String login, String sha256Hex) {
-        String fingerprint = sha256Hex.replace(":", "").toLowerCase(Locale.ROOT);
-        if (!fingerprint.matches("[0-9a-f]{64}")) {
-            throw new IllegalArgumentException("not a SHA-256 fingerprint: " + sha256Hex);
-        }
+        String fingerprint = fingerprint(sha256Hex);
         BrokerCalls.call("create the account of " + login, () -> {
             createConfinedAccount(login, DEVICE_TAG + "," + pinTag(fingerprint));
             return null;
@@ -201,6 +199,29 @@ public class BrokerAccounts {
     }
 
     /**
+     * The broker users without the {@value #DEVICE_TAG} tag: accounts of devices made before Kamea
+     * tagged them, among Kamea's and operators' own (the caller tells them apart).
+     */
+    public List<RabbitManagementApi.ExistingUser> untaggedUsers() {
+        return BrokerCalls.call("list the broker's users", () -> api.users().stream()
+                .filter(u -> u.tags() == null || !u.tags().contains(DEVICE_TAG))
+                .toList());
+    }
+
+    /**
+     * Tags an existing device account as a device (and pins its certificate when
+     * {@code sha256Hex} is not null), keeping its password hash. For accounts made before Kamea
+     * tagged them: without the tag, the broker's guard refuses their certificate logins.
+     */
+    public void tagAsDevice(RabbitManagementApi.ExistingUser user, String sha256Hex) {
+        String tags = sha256Hex == null ? DEVICE_TAG : DEVICE_TAG + "," + pinTag(fingerprint(sha256Hex));
+        BrokerCalls.call("tag the account of " + user.name(), () -> {
+            putUser(user.name(), RabbitManagementApi.User.retagged(user, tags));
+            return null;
+        });
+    }
+
+    /**
      * Throws {@link ReservedNameException} when a broker user of that name exists and is not a
      * Kamea device (no {@value #DEVICE_TAG} tag): it is an operator's or Kamea's own account, and
      * replacing it would take its password and rights away (a CN of {@code kamea-admin} once
@@ -213,6 +234,15 @@ public class BrokerAccounts {
             refuseForeignUser(login);
             return null;
         });
+    }
+
+    /** Lower-case hex without separators, as the broker's guard computes it. */
+    private static String fingerprint(String sha256Hex) {
+        String fingerprint = sha256Hex.replace(":", "").toLowerCase(Locale.ROOT);
+        if (!fingerprint.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("not a SHA-256 fingerprint: " + sha256Hex);
+        }
+        return fingerprint;
     }
 
     private void refuseForeignUser(String login) {

@@ -286,6 +286,14 @@ public class MqttGateway {
         }
     }
 
+    /**
+     * Disconnects and closes, whatever state the client is in. A client between two automatic
+     * reconnection attempts, or in the middle of one, refuses {@code close} (32110, connect in
+     * progress) and its reconnection timer goes on; such a client, left behind by an undeployed
+     * application, came back with the same client id and took the session from its successor
+     * over and over (seen after a broker restart and a redeployment). Forcing the disconnection
+     * first lets {@code close} succeed, and a closed client's next attempt fails and ends the cycle.
+     */
     private static void closeQuietly(MqttAsyncClient session) {
         if (session == null) {
             return;
@@ -294,9 +302,18 @@ public class MqttGateway {
             if (session.isConnected()) {
                 session.disconnect(2_000).waitForCompletion(2_000);
             }
+        } catch (MqttException e) {
+            LOG.fine(() -> "MQTT disconnect: " + e);
+        }
+        try {
+            session.disconnectForcibly(0, 1_000, false);
+        } catch (MqttException e) {
+            LOG.fine(() -> "MQTT forced disconnect: " + e);
+        }
+        try {
             session.close(true);
         } catch (MqttException e) {
-            LOG.fine(() -> "MQTT close: " + e);
+            LOG.warning(() -> "MQTT client " + session.getClientId() + " could not be closed: " + e);
         }
     }
 }

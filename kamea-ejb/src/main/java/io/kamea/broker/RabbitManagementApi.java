@@ -30,20 +30,25 @@ public interface RabbitManagementApi {
     }
 
     /** A user as created or replaced ({@code PUT users/{user}}): {@code tags} comma-separated. */
-    record User(String password, String password_hash, String tags) {
+    record User(String password, String password_hash, String hashing_algorithm, String tags) {
 
         /** A user that cannot log in with a password (yet). */
         static User withoutPassword(String tags) {
-            return new User(null, "", tags);
+            return new User(null, "", null, tags);
         }
 
         static User withPassword(String password, String tags) {
-            return new User(password, null, tags);
+            return new User(password, null, null, tags);
+        }
+
+        /** The same user with other tags: its password hash is sent back as it is. */
+        static User retagged(ExistingUser user, String tags) {
+            return new User(null, user.password_hash() == null ? "" : user.password_hash(), user.hashing_algorithm(), tags);
         }
     }
 
     /** A user as the broker shows it ({@code GET users/{user}}: tags come as a list in 3.10). */
-    record ExistingUser(String name, List<String> tags) {
+    record ExistingUser(String name, String password_hash, String hashing_algorithm, List<String> tags) {
     }
 
     record Permissions(String configure, String write, String read) {
@@ -116,6 +121,11 @@ public interface RabbitManagementApi {
     @DELETE
     @Path("users/{user}")
     void deleteUser(@PathParam("user") String user);
+
+    /** Every user of the broker, with its tags and password hash. */
+    @GET
+    @Path("users")
+    List<ExistingUser> users();
 
     /** Throws a {@code WebApplicationException} with status 404 if there is no such user. */
     @GET

@@ -7,9 +7,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
- * The uploaded certificate of a self-signed device, as stored with the device: the PEM text the
- * broker's trust store gets (re-encoded by Kamea, one certificate, nothing else) and what the
- * API shows of it.
+ * The uploaded certificate of a self-signed device, as stored with the device: the PEM text
+ * (re-encoded by Kamea, one certificate, nothing else), the fingerprint the broker pins it by, and
+ * what the API shows of it.
  */
 @Embeddable
 public class DeviceCertificate {

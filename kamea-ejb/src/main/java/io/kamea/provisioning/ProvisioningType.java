@@ -14,8 +14,8 @@ public enum ProvisioningType {
      */
     CERTIFICATE,
     /**
-     * A self-signed client certificate uploaded at provisioning, which the broker's trust store
-     * whitelists; the interface name is the certificate's common name.
+     * A self-signed client certificate uploaded at provisioning, pinned on the device's broker
+     * account by its fingerprint; the interface name is the certificate's common name.
      */
     SELF_SIGNED,
     /**

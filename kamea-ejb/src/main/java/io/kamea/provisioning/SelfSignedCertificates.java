@@ -270,7 +270,7 @@ public final class SelfSignedCertificates {
         }
     }
 
-    /** One certificate and nothing else: what the trust store plugin reads (exactly one PEM entry per file). */
+    /** One certificate and nothing else, as stored with the device and shown by the API. */
     static String pem(byte[] der) {
         return "-----BEGIN CERTIFICATE-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)

@@ -48,7 +48,7 @@ class BrokerAccountsTest {
     @Test
     void aBrokerUserThatIsNotADeviceIsNeverReplaced() {
         for (List<String> tags : List.of(List.of("administrator"), List.<String>of(), List.of("management"))) {
-            doReturn(new RabbitManagementApi.ExistingUser("kamea-admin", tags)).when(api).user("kamea-admin");
+            doReturn(new RabbitManagementApi.ExistingUser("kamea-admin", null, null, tags)).when(api).user("kamea-admin");
             assertThrows(ReservedNameException.class, () -> accounts.claimForDevice("kamea-admin"));
         }
         verify(api, never()).putUser(eq("kamea-admin"), any());
@@ -56,8 +56,22 @@ class BrokerAccountsTest {
     }
 
     @Test
+    void anUntaggedDeviceAccountIsTaggedWithItsPasswordHashKept() {
+        var user = new RabbitManagementApi.ExistingUser("9d1f", "c2FsdGhhc2g=", "rabbit_password_hashing_sha256", List.of());
+        when(api.users()).thenReturn(List.of(user,
+                new RabbitManagementApi.ExistingUser("tagged", "", "rabbit_password_hashing_sha256", List.of("kamea-device"))));
+
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(user), accounts.untaggedUsers());
+        accounts.tagAsDevice(user, null);
+
+        verify(api).putUser(eq("9d1f"), argThat(u -> "c2FsdGhhc2g=".equals(u.password_hash())
+                && "rabbit_password_hashing_sha256".equals(u.hashing_algorithm()) && u.password() == null
+                && "kamea-device".equals(u.tags())));
+    }
+
+    @Test
     void aDeviceUserLeftFromAnEarlierDeviceIsReplaced() {
-        doReturn(new RabbitManagementApi.ExistingUser("boiler-42", List.of("kamea-device"))).when(api).user("boiler-42");
+        doReturn(new RabbitManagementApi.ExistingUser("boiler-42", null, null, List.of("kamea-device"))).when(api).user("boiler-42");
         accounts.claimForDevice("boiler-42");
         accounts.createCertificateAccount("boiler-42");
         verify(api).putUser(eq("boiler-42"), argThat(u -> "kamea-device".equals(u.tags())));
@@ -103,7 +117,7 @@ class BrokerAccountsTest {
         when(badRequest.getStatusInfo()).thenReturn(Response.Status.BAD_REQUEST);
         doThrow(new WebApplicationException(badRequest)).doNothing()
                 .when(api).putUser(eq("9d1f"), argThat(u -> "secret".equals(u.password())));
-        doReturn(new RabbitManagementApi.ExistingUser("9d1f", List.of("kamea-device"))).when(api).user("9d1f");
+        doReturn(new RabbitManagementApi.ExistingUser("9d1f", null, null, List.of("kamea-device"))).when(api).user("9d1f");
 
         accounts.createPasswordAccount("9d1f", "secret");
 

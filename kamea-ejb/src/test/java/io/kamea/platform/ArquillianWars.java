@@ -49,7 +49,7 @@ public final class ArquillianWars {
                                 // Tests, and the timer beans: Payara Micro without its data grid has
                                 // no EJB timer service.
                                 ".*((Test|IT)|/ArquillianWars|/CommandDeadlines|/CommandService|/ConnectivityPoller"
-                                        + "|/BanSynchronisation)(\\$.*)?\\.class"),
+                                        + "|/BanSynchronisation|/DeviceAccountUpgrade)(\\$.*)?\\.class"),
                         ProvisioningService.class.getPackage(),
                         io.kamea.provisioning.bans.BanService.class.getPackage(),
                         BrokerAccounts.class.getPackage(),

@@ -58,8 +58,9 @@ public class DeviceResource {
             summary = "Provision a device",
             description = "Creates the device and its broker account, confined to its five topics. provisioning: "
                     + "password (credentials in this answer only), certificate (commonName of a CA-signed "
-                    + "certificate) or self-signed (certificate: the PEM, checked, then whitelisted in the broker's "
-                    + "trust store; the answer comes once the broker can have read it, about 6 s).")
+                    + "certificate) or self-signed (certificate: the PEM, checked, then pinned on the device's broker "
+                    + "account by its SHA-256 fingerprint: the device can connect once this answers). A common "
+                    + "name reserved for Kamea's own broker accounts, or a broker user Kamea did not create, is a 409.")
     @APIResponse(responseCode = "201", description = "Provisioned",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DeviceView")),
             headers = @Header(name = "Location", description = "The device's URL"))
