@@ -28,9 +28,10 @@
 
 verify(Cert, {bad_cert, selfsigned_peer}, _State) ->
     Der = public_key:pkix_encode('OTPCertificate', Cert, otp),
-    case pinned(Der) of
-        true -> {valid, pinned};
-        false -> refuse(Der, "self-signed certificate not pinned to a device")
+    case {banned(fingerprint(Der)), pinned(Der)} of
+        {true, _} -> refuse(Der, "certificate banned");
+        {false, true} -> {valid, pinned};
+        {false, false} -> refuse(Der, "self-signed certificate not pinned to a device")
     end;
 verify(_Cert, {bad_cert, _} = Reason, _State) ->
     {fail, Reason};
