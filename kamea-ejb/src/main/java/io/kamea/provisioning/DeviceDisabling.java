@@ -61,9 +61,9 @@ public class DeviceDisabling {
 
     /**
      * Lets the device connect again with the credentials it had. Refused (409) while its common
-     * name or its self-signed certificate is banned: the broker would let it in despite the ban
-     * (a device account logs in without asking Kamea, a pinned certificate is accepted before the
-     * ban list is read).
+     * name or its self-signed certificate is banned: a device account logs in without asking
+     * Kamea, so a banned name would get in again (a banned certificate is refused by the broker's
+     * guard in any case).
      */
     public Device enable(String id) {
         Device device = locked(id);
