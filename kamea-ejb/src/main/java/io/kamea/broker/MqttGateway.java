@@ -206,6 +206,25 @@ public class MqttGateway {
      * waiting for each acknowledgement in turn is what lets many commands be in flight at once.
      */
     public void publish(String topic, byte[] payload, boolean retained) {
+        send(topic, payload, retained);
+    }
+
+    /**
+     * Removes the retained message of a topic (an empty retained publication) and returns once
+     * the broker acknowledged it: RabbitMQ hands the removal to its retained-message store before
+     * it acknowledges, so a subscription made afterwards, by anyone, finds nothing. Throws
+     * {@link MqttUnavailableException} when that does not happen within 10 s.
+     */
+    public void clearRetained(String topic) {
+        try {
+            send(topic, new byte[0], true).waitForCompletion(OPERATION_TIMEOUT_MILLIS);
+        } catch (MqttException e) {
+            throw new MqttUnavailableException("Clearing the retained message of " + topic + " failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private IMqttDeliveryToken send(String topic, byte[] payload, boolean retained) {
         limits.requireFits("The message to " + topic, payload.length);
         MqttAsyncClient current = client;
         if (!enabled() || current == null || !current.isConnected()) {
@@ -217,7 +236,7 @@ public class MqttGateway {
             MqttMessage message = new MqttMessage(payload);
             message.setQos(1);
             message.setRetained(retained);
-            current.publish(topic, message);
+            return current.publish(topic, message);
         } catch (MqttException e) {
             throw new MqttUnavailableException("Publishing to " + topic + " failed: " + e.getMessage(), e);
         }

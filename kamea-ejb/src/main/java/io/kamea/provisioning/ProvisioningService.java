@@ -180,7 +180,7 @@ public class ProvisioningService {
         Device device = find(id);
         String login = device.getInterfaceName();
         if (mqtt.enabled()) {
-            mqtt.publish(device.topics().desiredConfiguration(), new byte[0], true);
+            mqtt.clearRetained(device.topics().desiredConfiguration());
         }
         broker.deleteAccount(login);
         em.remove(device);

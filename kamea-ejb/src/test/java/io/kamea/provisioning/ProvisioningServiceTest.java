@@ -177,7 +177,7 @@ class ProvisioningServiceTest {
         service.deprovision(device.getId());
 
         var order = inOrder(mqtt, broker, em, directory);
-        order.verify(mqtt).publish(device.topics().desiredConfiguration(), new byte[0], true);
+        order.verify(mqtt).clearRetained(device.topics().desiredConfiguration());
         order.verify(broker).deleteAccount(device.getInterfaceName());
         order.verify(em).remove(device);
         order.verify(directory).forget(device.getInterfaceName());
@@ -187,7 +187,7 @@ class ProvisioningServiceTest {
     void deviceStaysWhenItsRetainedConfigurationCannotBeCleared() {
         Device device = Device.withPassword("boiler");
         when(em.find(Device.class, device.getId())).thenReturn(device);
-        doThrow(new io.kamea.broker.MqttUnavailableException("down", null)).when(mqtt).publish(anyString(), any(), eq(true));
+        doThrow(new io.kamea.broker.MqttUnavailableException("down", null)).when(mqtt).clearRetained(anyString());
 
         assertThrows(io.kamea.broker.MqttUnavailableException.class, () -> service.deprovision(device.getId()));
         verify(broker, never()).deleteAccount(anyString());
