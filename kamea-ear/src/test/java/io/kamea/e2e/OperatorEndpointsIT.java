@@ -152,7 +152,8 @@ class OperatorEndpointsIT {
             Devices.delete(device);
         }
         assertTrue(Metrics.value("kamea_devices_connected") >= 0);
-        assertTrue(Metrics.value("kamea_connectivity_poll_seconds_count") >= 1, "polls timed");
+        // the first poll comes one poll period (10 s by default) after a deployment
+        assertTrue(Servers.waitFor(() -> Metrics.value("kamea_connectivity_poll_seconds_count") >= 1, 30), "polls timed");
     }
 
     /**
