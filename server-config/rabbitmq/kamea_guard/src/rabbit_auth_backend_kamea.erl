@@ -5,6 +5,9 @@
 %%   MQTTS) is only for a Kamea certificate device: tag kamea-device and no password hash. The
 %%   internal database alone lets any existing user in with a certificate, the administrator and
 %%   password devices included.
+%% - A device speaks MQTT only: its AMQP connections are refused at vhost access (its rights would
+%%   let it declare nothing beyond its own subscription queues, but AMQP escapes the client-id
+%%   rule below and every MQTT-level check).
 %% - A device's MQTT client id is its login. RabbitMQ lets a new connection take a client id over
 %%   and closes the connection that held it; checked here, at vhost access, a device asking for
 %%   another client id is refused (CONNACK 5, not authorised) before the broker registers the id,
@@ -45,19 +48,18 @@ user_login_authorization(Username, AuthProps) ->
     ?INTERNAL:user_login_authorization(Username, AuthProps).
 
 check_vhost_access(#auth_user{username = Username, tags = Tags} = User, VHost, AuthzData) ->
-    case client_id(AuthzData) of
-        ClientId when ClientId =:= undefined; ClientId =:= Username ->
+    case {lists:member(?DEVICE_TAG, Tags), client_id(AuthzData)} of
+        {false, _} ->
             ?INTERNAL:check_vhost_access(User, VHost, AuthzData);
-        ClientId ->
-            case lists:member(?DEVICE_TAG, Tags) of
-                true ->
-                    rabbit_log_connection:warning(
-                      "MQTT connection of device ~p refused: client id ~p is not its login",
-                      [Username, ClientId]),
-                    false;
-                false ->
-                    ?INTERNAL:check_vhost_access(User, VHost, AuthzData)
-            end
+        {true, Username} ->
+            ?INTERNAL:check_vhost_access(User, VHost, AuthzData);
+        {true, undefined} ->
+            rabbit_log_connection:warning("Connection of device ~p refused: devices speak MQTT only", [Username]),
+            false;
+        {true, ClientId} ->
+            rabbit_log_connection:warning(
+              "MQTT connection of device ~p refused: client id ~p is not its login", [Username, ClientId]),
+            false
     end.
 
 check_resource_access(User, Resource, Permission, Context) ->

@@ -76,6 +76,37 @@ class DeviceClientIdIT {
         }
     }
 
+    /**
+     * A device speaks MQTT only: with its own login and password, an AMQPS connection to the
+     * devices' virtual host is refused (control: the same credentials connect over MQTTS).
+     */
+    @Test
+    void aDeviceGetsNoAmqpConnection() throws Exception {
+        var device = Devices.withPassword(Devices.uniqueName("amqp"));
+        try {
+            var factory = new com.rabbitmq.client.ConnectionFactory();
+            factory.setHost("localhost");
+            factory.setPort(Integer.parseInt(System.getenv().getOrDefault("RMQ_AMQPS_PORT", "5671")));
+            factory.setVirtualHost(Stack.VHOST);
+            factory.setUsername(device.login());
+            factory.setPassword(device.password());
+            factory.useSslProtocol(Stack.tls());
+            factory.setConnectionTimeout(10_000);
+            factory.setAutomaticRecoveryEnabled(false);
+            Exception refused = assertThrows(Exception.class, () -> factory.newConnection("device-over-amqp").close());
+            StringBuilder reasons = new StringBuilder();
+            for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
+                reasons.append(cause).append(" / ");
+            }
+            assertTrue(reasons.toString().contains("access to vhost"), "refused at vhost access: " + reasons);
+            try (var client = DeviceClient.connect(device.login(), device.login(), device.password())) {
+                assertEquals(1, client.subscribe(device.topic("configs/desired")), "control: MQTT works");
+            }
+        } finally {
+            Devices.delete(device);
+        }
+    }
+
     private static Set<String> apiConnections() {
         Http.Reply reply = Http.management("GET", "/connections/username/" + API_LOGIN, null);
         assertEquals(200, reply.status(), reply.body());

@@ -90,13 +90,18 @@ public class BrokerAuthorization {
     }
 
     /**
-     * The devices' virtual host, for a device Kamea knows. Over MQTT the broker sends the client
-     * id too: a device's client id is its login (the broker would otherwise close whichever
-     * connection held that id, Kamea's own session included), so any other is refused here,
-     * before the broker takes the id over.
+     * The devices' virtual host, for a device Kamea knows, over MQTT only: the broker sends the
+     * client id of an MQTT connection and none for AMQP, which a device has no use for and which
+     * would escape the client-id rule. A device's client id is its login (the broker would
+     * otherwise close whichever connection held that id, Kamea's own session included), so any
+     * other is refused here, before the broker takes the id over.
      */
     public boolean mayEnter(String username, String vhost, String clientId) {
-        if (clientId != null && !clientId.equals(username)) {
+        if (clientId == null) {
+            LOG.warning(() -> "Connection refused to device " + LogSafe.quote(username) + ": devices speak MQTT only");
+            return false;
+        }
+        if (!clientId.equals(username)) {
             LOG.warning(() -> "MQTT connection refused to device " + LogSafe.quote(username) + ": client id "
                     + LogSafe.quote(clientId) + " is not its login");
             return false;

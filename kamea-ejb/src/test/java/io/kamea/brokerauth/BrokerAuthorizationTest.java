@@ -150,9 +150,9 @@ class BrokerAuthorizationTest {
     @Test
     void knownDeviceEntersTheDevicesVirtualHostOnly() {
         knows(Device.autoProvisioned(CN, DeviceStatus.ACTIVE));
-        assertTrue(authorization.mayEnter(CN, VHOST, null));
-        assertFalse(authorization.mayEnter(CN, "/", null));
-        assertFalse(authorization.mayEnter("stranger", VHOST, null));
+        assertTrue(authorization.mayEnter(CN, VHOST, CN));
+        assertFalse(authorization.mayEnter(CN, "/", CN));
+        assertFalse(authorization.mayEnter("stranger", VHOST, "stranger"));
     }
 
     @Test
@@ -161,6 +161,7 @@ class BrokerAuthorizationTest {
         assertTrue(authorization.mayEnter(CN, VHOST, CN));
         assertFalse(authorization.mayEnter(CN, VHOST, "kamea-api"), "the API's client id");
         assertFalse(authorization.mayEnter(CN, VHOST, "other-device"), "another device's client id");
+        assertFalse(authorization.mayEnter(CN, VHOST, null), "AMQP: no client id");
     }
 
     @Test
