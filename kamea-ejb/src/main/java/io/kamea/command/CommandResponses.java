@@ -2,6 +2,7 @@ package io.kamea.command;
 
 import io.kamea.broker.CommandResponseReceived;
 import io.kamea.platform.DatabaseErrors;
+import io.kamea.platform.LogBudget;
 import io.kamea.platform.LogSafe;
 import io.kamea.platform.MessageLimits;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +41,11 @@ public class CommandResponses {
     /** The waits before the 2nd, 3rd... attempt: one more attempt than there are waits. */
     static final List<Duration> RETRY_DELAYS = List.of(Duration.ofSeconds(1), Duration.ofSeconds(2),
             Duration.ofSeconds(4), Duration.ofSeconds(8), Duration.ofSeconds(16), Duration.ofSeconds(32));
+
+    /** Lines about rejected responses a minute; the rest are counted in the next line written. */
+    static final int LOG_LINES_PER_MINUTE = 60;
+
+    LogBudget logBudget = new LogBudget(LOG_LINES_PER_MINUTE, Duration.ofMinutes(1));
 
     @Inject
     CommandService commands;
@@ -88,16 +94,22 @@ public class CommandResponses {
     }
 
     /**
-     * One line. {@code already-settled} only at FINE: with several application servers every
-     * answer is one on all servers but the one that settled it.
+     * One line, at most {@value #LOG_LINES_PER_MINUTE} a minute (the metric counts every one; a
+     * device flooding its response topic does not flood the log). {@code already-settled} only at
+     * FINE: with several application servers every answer is one on all servers but the one that
+     * settled it.
      */
-    private static void log(CommandResponseReceived response, ResponseOutcome outcome, RuntimeException failure) {
+    private void log(CommandResponseReceived response, ResponseOutcome outcome, RuntimeException failure) {
         Level level = outcome == ResponseOutcome.ALREADY_SETTLED ? Level.FINE : Level.WARNING;
-        if (LOG.isLoggable(level)) {
+        if (!LOG.isLoggable(level)) {
+            return;
+        }
+        LogBudget.Allowance allowance = logBudget.take();
+        if (allowance.write()) {
             LOG.log(level, "Rejected a command response (" + outcome.reason() + ") of " + about(response) + ", "
                     + response.payload().length + " bytes"
                     + (failure == null ? "" : ", after " + response.attempt() + " attempt(s): " + describe(failure))
-                    + "; acknowledged, not stored");
+                    + "; acknowledged, not stored" + allowance.note());
         }
     }
 
