@@ -72,6 +72,9 @@ final class DeviceClient implements AutoCloseable, MqttCallback {
         options.setCleanSession(true);
         options.setAutomaticReconnect(false);
         options.setConnectionTimeout(10);
+        // Paho counts a publish out of flight only after its token completed: back-to-back
+        // synchronous publishes could see "too many publishes in progress" (32202) at the default 10
+        options.setMaxInflight(1_000);
         if (login != null) {
             options.setUserName(login);
             options.setPassword(password.toCharArray());

@@ -4,6 +4,7 @@ import io.kamea.broker.MqttGateway;
 import io.kamea.connectivity.DeviceConnected;
 import io.kamea.platform.RequestLimits;
 import io.kamea.provisioning.Device;
+import io.kamea.provisioning.DeviceNotFoundException;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -40,6 +41,9 @@ public class DesiredConfigurationService {
     public DesiredConfiguration replace(Device device, JsonObject document) {
         String text = document.toString();
         limits.checkConfiguration(text);
+        if (!lockDevice(device)) {
+            throw new DeviceNotFoundException(device.getId());
+        }
         DesiredConfiguration desired = em.find(DesiredConfiguration.class, device.getId(),
                 LockModeType.PESSIMISTIC_WRITE);
         if (desired == null) {
@@ -63,11 +67,23 @@ public class DesiredConfigurationService {
     public void republish(Device device) {
         // Under the row lock, like replace(): a re-publication reading the previous version must
         // not reach the broker after the new one and become the retained message.
+        if (!lockDevice(device)) {
+            return; // deleted meanwhile
+        }
         DesiredConfiguration desired = em.find(DesiredConfiguration.class, device.getId(),
                 LockModeType.PESSIMISTIC_WRITE);
         if (desired != null) {
             publish(device, desired);
         }
+    }
+
+    /**
+     * The device's row, locked as deleting the device locks it: a publication and the deletion's
+     * clearing of the retained configuration then reach the broker in the order of their
+     * transactions, and a device deleted meanwhile gets nothing published. False if it is gone.
+     */
+    private boolean lockDevice(Device device) {
+        return em.find(Device.class, device.getId(), LockModeType.PESSIMISTIC_WRITE) != null;
     }
 
     /**

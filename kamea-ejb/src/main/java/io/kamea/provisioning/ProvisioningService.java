@@ -11,6 +11,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -177,7 +178,13 @@ public class ProvisioningService {
      * unpins its certificate), then the device.
      */
     public Device deprovision(String id) {
-        Device device = find(id);
+        // Locked: a desired configuration published for this device meanwhile (a PUT, a
+        // re-publication on reconnection, which lock the row too) must reach the broker before
+        // the clearing, not after it.
+        Device device = id == null ? null : em.find(Device.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (device == null) {
+            throw new DeviceNotFoundException(id);
+        }
         String login = device.getInterfaceName();
         if (mqtt.enabled()) {
             mqtt.clearRetained(device.topics().desiredConfiguration());

@@ -172,7 +172,7 @@ class ProvisioningServiceTest {
     @Test
     void deviceIsRemovedOnlyAfterItsAccount() {
         Device device = Device.withPassword("boiler");
-        when(em.find(Device.class, device.getId())).thenReturn(device);
+        when(em.find(Device.class, device.getId(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)).thenReturn(device);
 
         service.deprovision(device.getId());
 
@@ -186,7 +186,7 @@ class ProvisioningServiceTest {
     @Test
     void deviceStaysWhenItsRetainedConfigurationCannotBeCleared() {
         Device device = Device.withPassword("boiler");
-        when(em.find(Device.class, device.getId())).thenReturn(device);
+        when(em.find(Device.class, device.getId(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)).thenReturn(device);
         doThrow(new io.kamea.broker.MqttUnavailableException("down", null)).when(mqtt).clearRetained(anyString());
 
         assertThrows(io.kamea.broker.MqttUnavailableException.class, () -> service.deprovision(device.getId()));
@@ -234,7 +234,7 @@ class ProvisioningServiceTest {
     @Test
     void deviceStaysWhenTheBrokerCannotRemoveItsAccount() {
         Device device = Device.withPassword("boiler");
-        when(em.find(Device.class, device.getId())).thenReturn(device);
+        when(em.find(Device.class, device.getId(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)).thenReturn(device);
         doThrow(new BrokerUnavailableException("down", null)).when(broker).deleteAccount(anyString());
 
         assertThrows(BrokerUnavailableException.class, () -> service.deprovision(device.getId()));
