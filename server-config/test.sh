@@ -19,6 +19,8 @@ cleanup() {
 trap cleanup EXIT
 
 bash "$KAMEA_ROOT/server-config/run.sh"
+# again: run.sh may have just made this stack's API key (KAMEA_API_TOKEN), which the tests use
+. "$KAMEA_ROOT/server-config/env.sh"
 . "$KAMEA_ROOT/server-config/lib/tools.sh"
 browser_install
 export PG_PORT PG_DATABASE PG_USER PG_PASSWORD
