@@ -124,7 +124,7 @@ async function leaveSession() {
 
 /** A call answered 401: the session ended. Back to the login page, keeping the place. */
 function sessionEnded() {
-  if (!currentUser()) return; // already on the way (a page's several calls fail together)
+  if (parse(here()).parts[0] === 'login') return; // already there (a page's several calls fail together)
   forgetSession();
   redirect(loginAddress(here(), true));
 }

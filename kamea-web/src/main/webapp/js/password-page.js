@@ -1,7 +1,7 @@
 // Changing one's own password (PUT /api/session/password): the current one, the new one twice.
 import {h, fill, busy} from './dom.js';
 import {api} from './api.js';
-import {loadSession} from './session.js';
+import {refreshSession} from './session.js';
 
 export const MIN_PASSWORD_LENGTH = 12;
 
@@ -46,7 +46,7 @@ export function passwordView() {
       next.value = '';
       again.value = '';
       fill(done, h('p', {class: 'result'}, 'Password changed.'));
-      await loadSession().catch(() => null); // the server may have given the session a new CSRF token
+      await refreshSession().catch(() => null); // the server may have given the session a new CSRF token
     }
   }},
   h('div', {class: 'field'}, h('label', {for: 'current-password'}, 'Current password'), current),

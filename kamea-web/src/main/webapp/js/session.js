@@ -31,6 +31,12 @@ export async function loadSession() {
   return current;
 }
 
+/** Asks again after a change (a new CSRF token?); a 401 here means the session ended (api.js). */
+export async function refreshSession() {
+  set(await api.checkSession());
+  return current;
+}
+
 /** Logs in (POST /api/session); throws the ApiError (401 wrong credentials, 429 too many attempts). */
 export async function logIn(username, password) {
   set(await api.logIn(username, password));
