@@ -1,8 +1,9 @@
 // The bans: certificates the broker refuses whatever CA signed them, and common names that never
-// provision themselves. Ban one (a fingerprint or a CN, with a reason), lift one after a
-// confirmation.
+// provision themselves. An admin bans one (a fingerprint or a CN, with a reason) and lifts one
+// after a confirmation; other roles only read the list.
 import {api} from './api.js';
 import {h, fill, busy, showProblem, time} from './dom.js';
+import {can} from './session.js';
 
 const PAGE_SIZE = 50;
 
@@ -13,7 +14,7 @@ export function bansView() {
   const pager = h('nav', {class: 'pager', 'aria-label': 'Pages'});
   const element = h('section', {class: 'bans'},
     h('header', {class: 'view-header'}, h('h1', {}, 'Bans')),
-    banForm(() => load()),
+    can('ban') ? banForm(() => load()) : null,
     errors,
     h('table', {class: 'list', id: 'bans'},
       h('thead', {}, h('tr', {},
@@ -77,6 +78,9 @@ function banForm(banned) {
 
 function banRow(ban, errors, lifted) {
   const actions = h('td');
+  if (!can('ban')) {
+    return row(ban, actions);
+  }
   const ask = h('button', {type: 'button', class: 'small', 'data-lift': ban.id, onclick: () => fill(actions,
     h('button', {type: 'button', class: 'small danger', 'data-confirm-lift': ban.id, onclick: async (event) => {
       if (await busy(event.currentTarget, errors, () => api.liftBan(ban.id).then(() => true))) {
@@ -85,6 +89,10 @@ function banRow(ban, errors, lifted) {
     }}, 'Lift the ban'), ' ',
     h('button', {type: 'button', class: 'small', onclick: () => fill(actions, ask)}, 'Cancel'))}, 'Lift…');
   actions.append(ask);
+  return row(ban, actions);
+}
+
+function row(ban, actions) {
   return h('tr', {'data-ban-id': ban.id},
     h('td', {}, ban.fingerprintSha256
       ? [h('span', {class: 'muted'}, 'certificate '), h('code', {}, ban.fingerprintSha256)]

@@ -3,6 +3,7 @@
 // out asks first, in the header's confirmation place; a ban also asks why.
 import {api} from './api.js';
 import {h, fill, busy} from './dom.js';
+import {can} from './session.js';
 
 /**
  * The device header's buttons. place: where a confirmation opens (one at a time); errors: where a
@@ -12,6 +13,9 @@ export function accessActions(device, place, errors, reload) {
   const close = () => place.replaceChildren();
   const ask = (confirmation) => () => fill(place, confirmation(device, errors, close, reload));
   const buttons = [];
+  if (!can('disable')) {
+    return buttons; // banning is an admin's too
+  }
   if (device.disabled) {
     const enable = h('button', {type: 'button', class: 'primary', id: 'enable-device', onclick: async () => {
       if (await busy(enable, errors, () => api.enableDevice(device.id)) !== undefined) {
@@ -22,7 +26,7 @@ export function accessActions(device, place, errors, reload) {
   } else {
     buttons.push(h('button', {type: 'button', id: 'disable-device', onclick: ask(disableConfirmation)}, 'Disable…'));
   }
-  if (device.provisioning !== 'password') {
+  if (device.provisioning !== 'password' && can('ban')) {
     buttons.push(
       h('button', {type: 'button', class: 'danger', id: 'ban-certificate', onclick: ask(certificateBan)},
         'Ban certificate…'),

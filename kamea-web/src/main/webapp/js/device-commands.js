@@ -1,11 +1,12 @@
-// Commands: send one (optionally waiting for its outcome) and the device's history of them.
+// Commands: send one (optionally waiting for its outcome; for a role that may command devices)
+// and the device's history of them.
 import {api} from './api.js';
 import {h, fill, showProblem, time, badge, json, busy, sameAsShown} from './dom.js';
 import {jsonField} from './json-field.js';
 
 const HISTORY_SIZE = 20;
 
-export function commandsSection(id) {
+export function commandsSection(id, {canSend = false} = {}) {
   const name = h('input', {id: 'command-name', required: true, maxlength: 100, autocomplete: 'off',
     placeholder: 'reboot'});
   const timeout = h('input', {id: 'command-timeout', type: 'number', min: 1, max: 300, value: '30', required: true});
@@ -47,7 +48,7 @@ export function commandsSection(id) {
   sendErrors, outcome);
 
   const element = h('section', {class: 'card', id: 'commands'},
-    h('h2', {}, 'Commands'), form,
+    h('h2', {}, 'Commands'), canSend ? form : null,
     h('h3', {}, 'History ', total),
     h('table', {class: 'list'},
       h('thead', {}, h('tr', {},

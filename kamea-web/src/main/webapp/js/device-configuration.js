@@ -1,10 +1,11 @@
 // Desired and reported configurations side by side, where each key stands (in sync, pending,
-// drifted), and an editor that replaces the desired configuration.
+// drifted), and, for a role that may configure devices, an editor that replaces the desired
+// configuration.
 import {api} from './api.js';
 import {h, fill, showProblem, time, badge, json, busy, sameAsShown} from './dom.js';
 import {jsonField} from './json-field.js';
 
-export function configurationSection(id) {
+export function configurationSection(id, {editable = false} = {}) {
   const desired = h('div', {class: 'document', id: 'desired'});
   const reported = h('div', {class: 'document', id: 'reported'});
   const keys = h('tbody', {id: 'configuration-keys'});
@@ -43,7 +44,7 @@ export function configurationSection(id) {
       h('thead', {}, h('tr', {}, h('th', {}, 'Key'), h('th', {}, 'Desired'), h('th', {}, 'Reported'),
         h('th', {}, 'State'))),
       keys),
-    errors, form);
+    errors, editable ? form : null);
 
   const same = sameAsShown();
   async function refresh() {

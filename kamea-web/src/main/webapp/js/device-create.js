@@ -2,6 +2,7 @@
 // from a whitelisted CA (by its common name), or with a self-signed certificate (its PEM).
 import {api} from './api.js';
 import {h, fill, busy} from './dom.js';
+import {secret} from './shown-once.js';
 
 export function createView() {
   const name = h('input', {id: 'device-name', name: 'name', required: true, maxlength: 200, autocomplete: 'off'});
@@ -97,28 +98,4 @@ async function created(device) {
       secret('Password', device.credentials.password, 'password'),
       mqttUrl ? secret('MQTT URL (TLS)', mqttUrl, 'mqtt-url') : null),
     h('div', {class: 'actions'}, open, h('a', {href: '#/', class: 'button'}, 'Back to the devices')))];
-}
-
-function secret(label, value, field) {
-  const status = h('span', {class: 'copied', 'aria-live': 'polite'});
-  const copy = h('button', {type: 'button', class: 'small', 'data-copy': field, onclick: async () => {
-    status.textContent = await copyText(value) ? 'Copied' : 'Select and copy it by hand';
-  }}, 'Copy');
-  return [h('dt', {}, label),
-    h('dd', {}, h('code', {class: 'secret', 'data-field': field}, value), ' ', copy, ' ', status)];
-}
-
-async function copyText(text) {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    // no clipboard API (not a secure context) or no permission: the old way
-    const area = h('textarea', {class: 'offscreen', readonly: true}, text);
-    document.body.append(area);
-    area.select();
-    const done = document.execCommand('copy');
-    area.remove();
-    return done;
-  }
 }

@@ -1,12 +1,13 @@
 // One device: its identity and status, connectivity, topics, configurations, commands; approve
 // a pending device; disable, enable or ban it (device-access.js); delete it after a confirmation
-// step. Refreshed every few seconds.
+// step. Refreshed every few seconds. Only the actions the user's role may do are offered.
 import {api} from './api.js';
 import {h, fill, problem, showProblem, time, badge, busy, sameAsShown} from './dom.js';
 import {statusBadge, connectivityLabel} from './labels.js';
 import {accessActions} from './device-access.js';
 import {configurationSection} from './device-configuration.js';
 import {commandsSection} from './device-commands.js';
+import {can} from './session.js';
 
 const REFRESH_MILLIS = 3000;
 
@@ -24,8 +25,8 @@ export function deviceView(id) {
   function show(device) {
     if (left) return;
     const connectivity = connectivitySection(id);
-    const configuration = configurationSection(id);
-    const commands = commandsSection(id);
+    const configuration = configurationSection(id, {editable: can('configure')});
+    const commands = commandsSection(id, {canSend: can('command')});
     fill(element,
       h('p', {class: 'breadcrumb'}, h('a', {href: '#/'}, '‹ Devices')),
       headerSection(device, () => api.device(id).then(show)),
@@ -57,7 +58,7 @@ function headerSection(device, reload) {
   const errors = h('div', {class: 'errors'});
   const actions = h('div', {class: 'actions'});
   const confirmation = h('div', {class: 'confirmation-place'});
-  if (device.status === 'pending' && !device.disabled) {
+  if (device.status === 'pending' && !device.disabled && can('approve')) {
     const approve = h('button', {type: 'button', class: 'primary', id: 'approve-device', onclick: async () => {
       if (await busy(approve, errors, () => api.approveDevice(device.id)) !== undefined) {
         await reload();
@@ -66,9 +67,11 @@ function headerSection(device, reload) {
     actions.append(approve);
   }
   actions.append(...accessActions(device, confirmation, errors, reload));
-  actions.append(h('button', {type: 'button', class: 'danger', id: 'delete-device',
-    onclick: () => fill(confirmation, deleteConfirmation(device, errors, () => confirmation.replaceChildren()))},
-  'Delete…'));
+  if (can('delete')) {
+    actions.append(h('button', {type: 'button', class: 'danger', id: 'delete-device',
+      onclick: () => fill(confirmation, deleteConfirmation(device, errors, () => confirmation.replaceChildren()))},
+    'Delete…'));
+  }
   return h('header', {class: 'device-header'},
     h('div', {class: 'view-header'},
       h('h1', {id: 'device-name'}, device.name, ' ', statusBadge(device)),

@@ -2,6 +2,7 @@
 import {api} from './api.js';
 import {h, fill, showProblem, time} from './dom.js';
 import {statusBadge, connectivityLabel} from './labels.js';
+import {can} from './session.js';
 
 const PAGE_SIZE = 20;
 
@@ -41,7 +42,7 @@ export function devicesView(initial) {
   const element = h('section', {class: 'devices'},
     h('header', {class: 'view-header'},
       h('h1', {}, 'Devices'),
-      h('a', {href: '#/new', class: 'button primary', id: 'new-device'}, 'New device')),
+      can('provision') ? h('a', {href: '#/new', class: 'button primary', id: 'new-device'}, 'New device') : null),
     form, errors,
     h('table', {class: 'list', id: 'devices', 'aria-busy': 'true'},
       h('thead', {}, h('tr', {},

@@ -23,8 +23,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The Device Management UI in a real browser (headless Chromium), against the running stack, as
- * an operator uses it: provision a device and see its credentials once, find it in the list,
- * configure it, send it a command that a real MQTT device answers, disable and enable it, delete it.
+ * its users use it: an admin logs in, provisions a device and sees its credentials once, finds it
+ * in the list, configures it, sends it a command that a real MQTT device answers, disables and
+ * enables it, deletes it; an operator sends a command but is offered none of an admin's actions,
+ * and finds their place again after their session ended; a wrong password is told on the login
+ * page. The users are made for the test through the API with its admin key ({@code KAMEA_API_TOKEN},
+ * sent by {@link Http#api}) and deleted afterwards.
  */
 class DeviceManagementUiIT {
 
@@ -34,6 +38,32 @@ class DeviceManagementUiIT {
     private static Browser browser;
     private static WebDriver driver;
     private static WebDriverWait wait;
+
+    private static final String ADMIN = Devices.uniqueName("ui-admin");
+    private static final String OPERATOR = Devices.uniqueName("ui-operator");
+    private static String adminPassword;
+    private static String operatorPassword;
+
+    @BeforeAll
+    static void createUsers() {
+        adminPassword = createUser(ADMIN, "admin");
+        operatorPassword = createUser(OPERATOR, "operator");
+    }
+
+    @AfterAll
+    static void deleteUsers() {
+        for (String user : new String[] {ADMIN, OPERATOR}) {
+            Http.api("DELETE", "/users/" + user, null);
+        }
+    }
+
+    /** A user with this role, through the API; its generated password. */
+    private static String createUser(String username, String role) {
+        Http.Reply reply = Http.api("POST", "/users",
+                "{\"username\":\"" + username + "\",\"role\":\"" + role + "\"}");
+        assertEquals(201, reply.status(), reply.body());
+        return reply.json().getString("password");
+    }
 
     @BeforeAll
     static void openBrowser() throws Exception {
@@ -52,11 +82,15 @@ class DeviceManagementUiIT {
     }
 
     @Test
-    void operatorProvisionsFindsConfiguresCommandsDisablesAndDeletesADevice() throws Exception {
+    void adminProvisionsFindsConfiguresCommandsDisablesAndDeletesADevice() throws Exception {
         String name = Devices.uniqueName("ui-boiler");
         String id = null;
         try {
-            driver.get(Stack.UI);
+            logIn(ADMIN, adminPassword);
+            assertEquals("admin", text(By.id("current-role")));
+            for (String page : new String[] {"nav-keys", "nav-users", "nav-audit"}) {
+                visible(By.id(page));
+            }
             click(By.id("new-device"));
             visible(By.id("device-name")).sendKeys(name);
             click(By.id("create-device"));
@@ -131,6 +165,109 @@ class DeviceManagementUiIT {
             if (id != null) {
                 Http.api("DELETE", "/devices/" + id, null);
             }
+        }
+    }
+
+    /**
+     * An operator sees the device, sends it a command and may replace its desired configuration,
+     * but is offered neither provisioning, deleting, disabling nor banning, nor the admin pages.
+     * When the session ends (its cookie gone), the page's next call leads to the login page, and
+     * logging in again comes back to the device.
+     */
+    @Test
+    void operatorSendsACommandButIsNotOfferedAnAdminsActions() throws Exception {
+        var device = Devices.withPassword(Devices.uniqueName("ui-operated"));
+        try {
+            logIn(OPERATOR, operatorPassword);
+            assertEquals("operator", text(By.id("current-role")));
+            visible(By.cssSelector("#devices[aria-busy=false]"));
+            assertAbsent("new-device", "nav-keys", "nav-users", "nav-audit");
+
+            driver.get(Stack.UI + "#/devices/" + device.id());
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("device-name"), device.name()));
+            visible(By.id("send-command"));
+            visible(By.id("save-desired"));
+            assertAbsent("delete-device", "disable-device", "enable-device", "ban-certificate", "ban-common-name");
+
+            visible(By.id("command-name")).sendKeys("reboot");
+            WebElement timeout = driver.findElement(By.id("command-timeout"));
+            timeout.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE, "5");
+            click(By.id("send-command"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("command-outcome"), "reboot"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("#command-history tr:first-child"), "reboot"));
+            assertEquals(1, Http.api("GET", "/devices/" + device.id() + "/commands", null).json().getInt("total"));
+            browser.screenshot("operator");
+
+            // an admin's page, typed in: refused
+            driver.get(Stack.UI + "#/users");
+            visible(By.id("not-allowed"));
+            assertTrue(driver.findElements(By.id("users")).isEmpty(), "no list of users");
+
+            // the session ends: the login page, then back to the device
+            driver.get(Stack.UI + "#/devices/" + device.id());
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("device-name"), device.name()));
+            driver.manage().deleteAllCookies();
+            visible(By.id("login-expired"));
+            assertTrue(driver.getCurrentUrl().contains("return=%2Fdevices%2F"), driver.getCurrentUrl());
+            submitLogin(OPERATOR, operatorPassword);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("device-name"), device.name()));
+            assertTrue(driver.getCurrentUrl().endsWith("#/devices/" + device.id()), driver.getCurrentUrl());
+        } catch (Throwable failure) {
+            browser.screenshot("operator-failure");
+            throw failure;
+        } finally {
+            Devices.delete(device);
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsToldOnTheLoginPage() {
+        try {
+            openLoginPage();
+            visible(By.id("login-username")).sendKeys(ADMIN);
+            driver.findElement(By.id("login-password")).sendKeys("not-" + adminPassword);
+            click(By.id("login-submit"));
+            WebElement error = visible(By.id("login-error"));
+            assertTrue(error.getText().contains("Wrong user name or password"), error.getText());
+            assertTrue(driver.getCurrentUrl().contains("#/login"), driver.getCurrentUrl());
+            assertTrue(driver.findElements(By.id("current-user")).isEmpty(), "nobody is logged in");
+            assertEquals("", driver.findElement(By.id("login-password")).getDomProperty("value"),
+                    "the wrong password is cleared");
+            browser.screenshot("wrong-password");
+        } catch (Throwable failure) {
+            browser.screenshot("wrong-password-failure");
+            throw failure;
+        }
+    }
+
+    /** A fresh start: no session cookie, the application loaded anew, so its login page. */
+    private static void openLoginPage() {
+        driver.get(Stack.UI);
+        driver.manage().deleteAllCookies();
+        driver.navigate().refresh();
+        visible(By.id("login-form"));
+    }
+
+    /** Logs in through the login page, from a fresh start. */
+    private static void logIn(String username, String password) {
+        openLoginPage();
+        submitLogin(username, password);
+    }
+
+    private static void submitLogin(String username, String password) {
+        WebElement user = visible(By.id("login-username"));
+        user.clear();
+        user.sendKeys(username);
+        driver.findElement(By.id("login-password")).sendKeys(password);
+        click(By.id("login-submit"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("current-user"), username));
+    }
+
+    /** None of these elements is on the page: not disabled, absent. */
+    private static void assertAbsent(String... ids) {
+        for (String id : ids) {
+            assertTrue(driver.findElements(By.id(id)).isEmpty(), "#" + id + " is not offered");
         }
     }
 
