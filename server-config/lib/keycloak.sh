@@ -78,6 +78,7 @@ _keycloak_realms() {
 
 keycloak_start() {
   [ -x "$KEYCLOAK_HOME/bin/kc.sh" ] || { kamea_log "keycloak: not installed (run keycloak_install)"; return 1; }
+  _keycloak_secrets   # the test users' passwords, for the caller too
   if _keycloak_alive; then
     kamea_log "keycloak: already running (pid $(cat "$PID_DIR/keycloak.pid"), $KEYCLOAK_URL)"
     return 0
@@ -86,7 +87,6 @@ keycloak_start() {
     kamea_log "keycloak: port $KAMEA_BIND:$KEYCLOAK_PORT is taken by another process"; return 1
   fi
   local java_home; java_home=$(_keycloak_java_home) || return 1
-  _keycloak_secrets
   _keycloak_realms
   mkdir -p "$PID_DIR" "$(dirname "$KEYCLOAK_LOG")"
   local started=$SECONDS
