@@ -46,6 +46,16 @@ if ! tr '\0' '\n' < "/proc/$payara_pid/environ" 2>/dev/null | grep -q "^KAMEA_OI
     payara_asadmin set-config-property --source=domain --propertyName="$key" --propertyValue="${!key}" >/dev/null
     oidc_domain_keys+=("$key")
   done
+  # Payara's MicroProfile Config caches values for 60 s (measured: the change showed after 62 s):
+  # wait until a viewer's token opens the API.
+  viewer_token=$(curl -fsS -d grant_type=password -d client_id=kamea-api -d username=oidc-viewer \
+      --data-urlencode "password=$OIDC_VIEWER_PASSWORD" "$KEYCLOAK_URL/realms/kamea/protocol/openid-connect/token" |
+    jq -r .access_token)
+  for _ in $(seq 1 90); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $viewer_token" \
+         "$KAMEA_API_URL/devices?size=1")" = 200 ] && break
+    sleep 1
+  done
 fi
 # The test users' passwords (runtime secrets), for OidcTokensIT only: the domain never sees them.
 export OIDC_VIEWER_PASSWORD OIDC_OPERATOR_PASSWORD OIDC_ADMIN_PASSWORD OIDC_NOBODY_PASSWORD
