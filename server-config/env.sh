@@ -79,6 +79,13 @@ kamea_secrets() {
     MQTT_API_PWD=$(openssl rand -hex 24)
     echo "MQTT_API_PWD=$MQTT_API_PWD" >> "$f"
   fi
+  # The first start's password of the UI/API user "admin" (io.kamea.access.FirstAdmin; the user
+  # may change it). KAMEA_API_TOKEN, an admin API key of this stack, is added by run.sh once the
+  # API answers.
+  if [ -z "${KAMEA_ADMIN_PASSWORD:-}" ]; then
+    KAMEA_ADMIN_PASSWORD=$(openssl rand -hex 16)
+    echo "KAMEA_ADMIN_PASSWORD=$KAMEA_ADMIN_PASSWORD" >> "$f"
+  fi
 }
 kamea_secrets
 
@@ -102,6 +109,10 @@ export REPORTED_STATE_TOPIC_NAME=${REPORTED_STATE_TOPIC_NAME:-kamea.reported-sta
 export MQTT_API_CLIENT_ID=${MQTT_API_CLIENT_ID:-kamea-api}
 export MQTT_API_LOGIN=${MQTT_API_LOGIN:-kamea-api}
 export MQTT_API_PWD
+# Operator access (docs/security.md): the first admin's password, and this stack's admin API key
+# for scripts, benchmarks and tests: curl -H "Authorization: Bearer $KAMEA_API_TOKEN" "$KAMEA_API_URL/..."
+export KAMEA_ADMIN_PASSWORD
+if [ -n "${KAMEA_API_TOKEN:-}" ]; then export KAMEA_API_TOKEN; fi
 export USE_MQTT=${USE_MQTT:-true}
 # The largest message payload, in bytes: the broker refuses a larger publish (max_message_size),
 # the API a larger desired configuration or command, ingestion dead-letters one as too-large.

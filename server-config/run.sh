@@ -57,15 +57,50 @@ ingestion_consumers() { # -> the fewest consumers among the ingestion queues
 # Ready also means every readiness check is UP (/health/ready), the API's MQTT session among them:
 # deleting a device or publishing a configuration needs it, and it reconnects a few seconds after
 # a broker restart.
+# The API answers when an anonymous call gets its 401.
+api_answers() {
+  [ "$(curl -s -o /dev/null -w '%{http_code}' --cacert "$MQTT_CA_PATH" "$KAMEA_API_URL/session")" = 401 ]
+}
+# This stack's admin API key, KAMEA_API_TOKEN in the runtime secrets (env.sh exports it), made the
+# way a user would: log in as admin, POST /api/keys. Made again if the one kept no longer works.
+ensure_api_token() {
+  if [ -n "${KAMEA_API_TOKEN:-}" ] && [ "$(curl -s -o /dev/null -w '%{http_code}' --cacert "$MQTT_CA_PATH" \
+       -H "Authorization: Bearer $KAMEA_API_TOKEN" "$KAMEA_API_URL/session")" = 200 ]; then
+    return 0
+  fi
+  local jar csrf key
+  jar=$(mktemp)
+  # the password on stdin, not on a command line other users can read
+  csrf=$(jq -n --arg p "$KAMEA_ADMIN_PASSWORD" '{username: "admin", password: $p}' |
+    curl -sS --cacert "$MQTT_CA_PATH" -c "$jar" -H 'Content-Type: application/json' --data-binary @- \
+      "$KAMEA_API_URL/session" | jq -r '.csrfToken // empty')
+  if [ -z "$csrf" ]; then
+    rm -f "$jar"
+    kamea_log "could not log in as admin with KAMEA_ADMIN_PASSWORD (changed since the first start?): no KAMEA_API_TOKEN"
+    return 1
+  fi
+  key=$(curl -sS --cacert "$MQTT_CA_PATH" -b "$jar" -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' \
+    -d '{"name": "development stack (server-config/run.sh)", "role": "admin"}' "$KAMEA_API_URL/keys" | jq -r '.key // empty')
+  curl -sS -o /dev/null --cacert "$MQTT_CA_PATH" -b "$jar" -H "X-CSRF-Token: $csrf" -X DELETE "$KAMEA_API_URL/session"
+  rm -f "$jar"
+  [ -n "$key" ] || { kamea_log "POST /api/keys did not answer a key"; return 1; }
+  sed -i '/^KAMEA_API_TOKEN=/d' "$KAMEA_RUNTIME/secrets.env"
+  echo "KAMEA_API_TOKEN=$key" >> "$KAMEA_RUNTIME/secrets.env"
+  export KAMEA_API_TOKEN=$key
+  kamea_log "made this stack's admin API key (KAMEA_API_TOKEN in $KAMEA_RUNTIME/secrets.env)"
+}
 for _ in $(seq 1 120); do
-  if curl -fsS -o /dev/null "$KAMEA_API_URL/devices?size=1" && [ "$(ingestion_consumers)" -gt 0 ] 2>/dev/null &&
-     curl -fsS -o /dev/null "${KAMEA_API_URL%/api}/health/ready"; then
+  if api_answers && [ "$(ingestion_consumers)" -gt 0 ] 2>/dev/null &&
+     curl -fsS -o /dev/null --cacert "$MQTT_CA_PATH" "${KAMEA_API_URL%/api}/health/ready"; then
+    ensure_api_token
     kamea_log "platform up in $((SECONDS - started)) s"
-    echo "Kamea API: $KAMEA_API_URL"
+    echo "Kamea API: $KAMEA_API_URL   (UI: ${KAMEA_API_URL%/api}/)"
+    echo "UI login: admin, first password: $KAMEA_ADMIN_PASSWORD"
+    echo "API token: . server-config/env.sh, then curl -H \"Authorization: Bearer \$KAMEA_API_TOKEN\" \"\$KAMEA_API_URL/devices\""
     echo "MQTT (TLS): $MGMT_MQTT_INGESTION_URL  CA: $MQTT_CA_PATH"
     exit 0
   fi
   sleep 0.5
 done
-kamea_log "the API did not answer at $KAMEA_API_URL/devices, the ingestion queues have no consumer, or /health/ready is not UP (Payara's server.log)"
+kamea_log "the API did not answer at $KAMEA_API_URL/session, the ingestion queues have no consumer, or /health/ready is not UP (Payara's server.log)"
 exit 1

@@ -59,6 +59,8 @@ if ! tr '\0' '\n' < "/proc/$payara_pid/environ" 2>/dev/null | grep -q "^KAMEA_OI
 fi
 # The test users' passwords (runtime secrets), for OidcTokensIT only: the domain never sees them.
 export OIDC_VIEWER_PASSWORD OIDC_OPERATOR_PASSWORD OIDC_ADMIN_PASSWORD OIDC_NOBODY_PASSWORD
+# again: run.sh may have just made this stack's API key (KAMEA_API_TOKEN), which the tests use
+. "$KAMEA_ROOT/server-config/env.sh"
 . "$KAMEA_ROOT/server-config/lib/tools.sh"
 browser_install
 export PG_PORT PG_DATABASE PG_USER PG_PASSWORD

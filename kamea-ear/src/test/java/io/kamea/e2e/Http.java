@@ -12,7 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 
-/** A small HTTP client for the Kamea API and, as administrator, the broker's management API. */
+/**
+ * A small HTTP client for the Kamea API (as this stack's admin API key unless told otherwise) and,
+ * as administrator, the broker's management API.
+ */
 final class Http {
 
     record Reply(int status, String contentType, String body) {
@@ -36,8 +39,18 @@ final class Http {
     private Http() {
     }
 
+    /** A call of the Kamea API as this stack's admin (its API key, {@link Stack#API_TOKEN}). */
     static Reply api(String method, String path, String body) {
-        return send(method, Stack.API + path, body, null);
+        return send(method, Stack.API + path, body, bearer(Stack.API_TOKEN));
+    }
+
+    /** A call of the Kamea API with the given Authorization header value; null: none, anonymous. */
+    static Reply apiAs(String authorization, String method, String path, String body) {
+        return send(method, Stack.API + path, body, authorization);
+    }
+
+    static String bearer(String token) {
+        return "Bearer " + token;
     }
 
     /**

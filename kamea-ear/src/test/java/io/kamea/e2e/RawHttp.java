@@ -114,6 +114,7 @@ final class RawHttp {
                 + "Host: " + authority + "\r\n"
                 + "Content-Type: application/json\r\n"
                 + "Accept: application/json\r\n"
+                + "Authorization: " + Http.bearer(Stack.API_TOKEN) + "\r\n"
                 + "Connection: close\r\n"
                 + framing + "\r\n"
                 + "\r\n").getBytes(StandardCharsets.US_ASCII);

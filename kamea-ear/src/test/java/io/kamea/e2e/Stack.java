@@ -28,6 +28,11 @@ import javax.net.ssl.TrustManagerFactory;
 final class Stack {
 
     static final String API = env("KAMEA_API_URL", "http://localhost:8080/api");
+    /**
+     * This stack's admin API key (server-config/run.sh makes it, env.sh exports it): every test
+     * calls the API with it unless it tests another identity.
+     */
+    static final String API_TOKEN = env("KAMEA_API_TOKEN", "");
     /** The web UI, at the root of the application the API belongs to. */
     static final String UI = API.replaceFirst("/api/?$", "/");
 

@@ -13,6 +13,8 @@ public final class ApiTags {
     public static final String CONNECTIVITY = "connectivity";
     public static final String INGESTION = "ingestion";
     public static final String BANS = "bans";
+    public static final String ACCESS = "access";
+    public static final String AUDIT = "audit";
 
     private ApiTags() {
     }

@@ -12,6 +12,9 @@ public final class ProblemResponses {
     public static final String CONFLICT = "Conflict";
     public static final String CONTENT_TOO_LARGE = "ContentTooLarge";
     public static final String UNAVAILABLE = "Unavailable";
+    public static final String UNAUTHORIZED = "Unauthorized";
+    public static final String FORBIDDEN = "Forbidden";
+    public static final String TOO_MANY_FAILURES = "TooManyFailures";
 
     private ProblemResponses() {
     }

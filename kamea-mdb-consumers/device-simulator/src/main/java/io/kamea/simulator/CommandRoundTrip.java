@@ -35,7 +35,7 @@ import javax.net.ssl.SSLContext;
 public final class CommandRoundTrip {
 
     /** What to run. */
-    public record Settings(String apiUrl, String brokerUrl, int callers, int httpClients, int durationSeconds,
+    public record Settings(String apiUrl, String apiToken, String brokerUrl, int callers, int httpClients, int durationSeconds,
                            int warmupSeconds, int commandTimeoutSeconds, int reportSeconds, String label) {
     }
 
@@ -43,6 +43,7 @@ public final class CommandRoundTrip {
     private final List<DeviceCredentials> devices;
     private final ProcessCpu cpu;
     private final String baseUrl;
+    private final String authorization;
     private final LatencyHistogram latency = new LatencyHistogram();
     private final LongAdder callsInWindow = new LongAdder();
     private final LongAdder calls = new LongAdder();
@@ -57,6 +58,7 @@ public final class CommandRoundTrip {
         this.devices = devices;
         this.cpu = cpu;
         this.baseUrl = settings.apiUrl().replaceAll("/+$", "");
+        this.authorization = KameaApi.bearer(settings.apiToken());
     }
 
     /** Runs to the end and returns the RESULT line. */
@@ -165,6 +167,7 @@ public final class CommandRoundTrip {
             HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/devices/" + device.id() + "/commands?wait=true"))
                     .timeout(Duration.ofSeconds(settings.commandTimeoutSeconds() + 5L))
                     .header("Content-Type", "application/json")
+                    .header("Authorization", authorization)
                     .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench\",\"payload\":{\"seq\":" + n
                             + "},\"timeoutSeconds\":" + settings.commandTimeoutSeconds() + "}"))
                     .build();

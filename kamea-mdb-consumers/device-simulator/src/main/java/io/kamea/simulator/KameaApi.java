@@ -21,12 +21,25 @@ import java.util.List;
 public final class KameaApi {
 
     private final String baseUrl;
+    private final String authorization;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    /** @param baseUrl the API's base URL, e.g. {@code http://localhost:8080/api} */
-    public KameaApi(String baseUrl) {
+    /**
+     * @param baseUrl the API's base URL, e.g. {@code https://localhost:8081/api}
+     * @param token an API key with the admin role (provisioning and deleting devices need it)
+     */
+    public KameaApi(String baseUrl, String token) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.authorization = bearer(token);
+    }
+
+    /** The Authorization header value for an API key, refused early when there is none. */
+    static String bearer(String token) {
+        if (token == null || token.isBlank()) {
+            throw new IllegalArgumentException("An API key is needed: --api-token or KAMEA_API_TOKEN (server-config/env.sh)");
+        }
+        return "Bearer " + token;
     }
 
     /** Provisions a password device; returns its credentials. */
@@ -84,7 +97,8 @@ public final class KameaApi {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(request.timeout(Duration.ofSeconds(30)).header("Authorization", authorization).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonObject parse(String body) {

@@ -34,7 +34,8 @@ public final class SimulatorMain {
                            [--cpu-seconds 30] [--listings 5] [--page-size 500] [--label connectivity] [--cpu ...]
                            [--management-url MQTT_BROKER_URL] (admin: RMQ_LOGIN / RMQ_PWD)
               deprovision  [--devices-file devices.json] [--name-prefix sim-<id>-] [--parallel 4]
-            common: --api-url, --broker-url, --ca (default: KAMEA_API_URL, MGMT_MQTT_INGESTION_URL, MQTT_CA_PATH)
+            common: --api-url, --api-token, --broker-url, --ca
+                    (default: KAMEA_API_URL, KAMEA_API_TOKEN, MGMT_MQTT_INGESTION_URL, MQTT_CA_PATH)
             """;
 
     private SimulatorMain() {
@@ -69,7 +70,11 @@ public final class SimulatorMain {
     }
 
     private static KameaApi api(Options options) {
-        return new KameaApi(options.text("api-url", System.getenv("KAMEA_API_URL")));
+        return new KameaApi(options.text("api-url", System.getenv("KAMEA_API_URL")), apiToken(options));
+    }
+
+    private static String apiToken(Options options) {
+        return options.text("api-token", System.getenv("KAMEA_API_TOKEN"));
     }
 
     private static void provision(Options options) throws Exception {
@@ -209,7 +214,7 @@ public final class SimulatorMain {
         List<DeviceCredentials> devices = DeviceFile.read(Path.of(options.required("devices-file")));
         SSLContext tls = Tls.trusting(Path.of(options.text("ca", System.getenv("MQTT_CA_PATH"))));
         CommandRoundTrip.Settings settings = new CommandRoundTrip.Settings(
-                options.text("api-url", System.getenv("KAMEA_API_URL")),
+                options.text("api-url", System.getenv("KAMEA_API_URL")), apiToken(options),
                 options.text("broker-url", System.getenv("MGMT_MQTT_INGESTION_URL")),
                 options.integer("callers", 100), options.integer("http-clients", 4), options.integer("duration", 30),
                 options.integer("warmup", 5), options.integer("command-timeout", 10), options.integer("report", 5),

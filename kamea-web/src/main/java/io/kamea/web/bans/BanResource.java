@@ -1,10 +1,12 @@
 package io.kamea.web.bans;
 
+import io.kamea.access.Role;
 import io.kamea.platform.InvalidRequestException;
 import io.kamea.provisioning.bans.Ban;
 import io.kamea.provisioning.bans.BanService;
 import io.kamea.web.ApiTags;
 import io.kamea.web.ProblemResponses;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -31,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /api/bans}: list, make and lift bans of certificates and common names. */
 @RequestScoped
+@RolesAllowed(Role.VIEWER_NAME)
 @Path("bans")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -66,6 +69,7 @@ public class BanResource {
         return BanView.of(bans.find(id));
     }
 
+    @RolesAllowed(Role.ADMIN_NAME)
     @POST
     @Tag(ref = ApiTags.BANS)
     @Operation(operationId = "createBan",
@@ -101,6 +105,7 @@ public class BanResource {
                 : bans.banCommonName(request.commonName(), request.reason());
     }
 
+    @RolesAllowed(Role.ADMIN_NAME)
     @DELETE
     @Path("{id}")
     @Tag(ref = ApiTags.BANS)

@@ -1,10 +1,12 @@
 package io.kamea.web.bans;
 
+import io.kamea.access.Role;
 import io.kamea.platform.InvalidRequestException;
 import io.kamea.provisioning.bans.Ban;
 import io.kamea.provisioning.bans.BanService;
 import io.kamea.web.ApiTags;
 import io.kamea.web.ProblemResponses;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -30,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * explains.
  */
 @RequestScoped
+@RolesAllowed(Role.ADMIN_NAME)
 @Path("devices/{id}/ban")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,12 +1,14 @@
 package io.kamea.web.broker;
 
+import io.kamea.access.Role;
+import io.kamea.web.ApiTags;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import io.kamea.web.ApiTags;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -19,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * address than the API does, else the API's own {@code MGMT_MQTT_INGESTION_URL}.
  */
 @ApplicationScoped
+@RolesAllowed(Role.VIEWER_NAME)
 @Path("broker")
 @Produces(MediaType.APPLICATION_JSON)
 public class BrokerResource {

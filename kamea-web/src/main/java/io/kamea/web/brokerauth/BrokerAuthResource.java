@@ -2,6 +2,7 @@ package io.kamea.web.brokerauth;
 
 import io.kamea.brokerauth.BrokerAuthorization;
 import io.kamea.platform.LogSafe;
+import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -10,10 +11,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * {@code /api/broker-auth}: the four questions of RabbitMQ's HTTP backend
@@ -21,12 +22,13 @@ import java.util.logging.Logger;
  * {@code deny}. Only the broker may ask ({@link BrokerSecretFilter}).
  */
 @RequestScoped
+@PermitAll
 @Path(BrokerAuthResource.PATH)
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 @Produces(MediaType.TEXT_PLAIN)
 public class BrokerAuthResource {
 
-    static final String PATH = "broker-auth";
+    public static final String PATH = "broker-auth";
 
     private static final Logger LOG = Logger.getLogger(BrokerAuthResource.class.getName());
     private static final String ALLOW = "allow";

@@ -1,8 +1,10 @@
 package io.kamea.web.command;
 
+import io.kamea.access.Role;
 import io.kamea.command.CommandService;
 import io.kamea.web.ApiTags;
 import io.kamea.web.ProblemResponses;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -19,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /api/commands/{commandId}}: one command and its outcome. */
 @RequestScoped
+@RolesAllowed(Role.VIEWER_NAME)
 @Path("commands")
 @Produces(MediaType.APPLICATION_JSON)
 public class CommandResource {

@@ -1,5 +1,6 @@
 package io.kamea.web.command;
 
+import io.kamea.access.Role;
 import io.kamea.command.Command;
 import io.kamea.command.CommandService;
 import io.kamea.platform.InvalidRequestException;
@@ -8,13 +9,14 @@ import io.kamea.web.ApiTags;
 import io.kamea.web.ProblemResponses;
 import io.kamea.web.limits.BodyLimit;
 import io.kamea.web.limits.Limit;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -48,6 +50,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /api/devices/{id}/commands}: send a command to a device (optionally waiting for its outcome), list them. */
 @RequestScoped
+@RolesAllowed(Role.VIEWER_NAME)
 @Path("devices/{id}/commands")
 @Produces(MediaType.APPLICATION_JSON)
 public class DeviceCommandResource {
@@ -71,6 +74,7 @@ public class DeviceCommandResource {
      * {@code {"name":"start","payload":{...},"timeoutSeconds":30}}. Answers 202 at once, or with
      * {@code ?wait=true} when the command succeeded or timed out (200 either way).
      */
+    @RolesAllowed(Role.OPERATOR_NAME)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @BodyLimit(Limit.COMMAND)

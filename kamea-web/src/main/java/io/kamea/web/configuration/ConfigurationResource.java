@@ -1,5 +1,6 @@
 package io.kamea.web.configuration;
 
+import io.kamea.access.Role;
 import io.kamea.configuration.DesiredConfigurationService;
 import io.kamea.configuration.ReportedConfigurationStore;
 import io.kamea.platform.InvalidRequestException;
@@ -9,6 +10,7 @@ import io.kamea.web.ApiTags;
 import io.kamea.web.ProblemResponses;
 import io.kamea.web.limits.BodyLimit;
 import io.kamea.web.limits.Limit;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -32,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * device reported, and where each key stands between the two.
  */
 @RequestScoped
+@RolesAllowed(Role.VIEWER_NAME)
 @Path("devices/{id}/configurations")
 @Produces(MediaType.APPLICATION_JSON)
 public class ConfigurationResource {
@@ -62,6 +65,7 @@ public class ConfigurationResource {
     }
 
     /** Replaces the whole desired configuration: a key left out is removed. */
+    @RolesAllowed(Role.OPERATOR_NAME)
     @PUT
     @Path("desired")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -1,10 +1,12 @@
 package io.kamea.web.connectivity;
 
+import io.kamea.access.Role;
 import io.kamea.connectivity.ConnectivityService;
 import io.kamea.platform.InvalidRequestException;
 import io.kamea.provisioning.ProvisioningService;
 import io.kamea.web.ApiTags;
 import io.kamea.web.ProblemResponses;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -23,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /api/devices/{id}/connectivity}: connected or not, since when, recent transitions. */
 @RequestScoped
+@RolesAllowed(Role.VIEWER_NAME)
 @Path("devices/{id}/connectivity")
 @Produces(MediaType.APPLICATION_JSON)
 public class ConnectivityResource {

@@ -1,7 +1,9 @@
 package io.kamea.web.ingestion;
 
+import io.kamea.access.Role;
 import io.kamea.ingestion.IngestionStatistics;
 import io.kamea.web.ApiTags;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -18,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * stream and reason, since the server started.
  */
 @RequestScoped
+@RolesAllowed(Role.VIEWER_NAME)
 @Path("ingestion")
 @Produces(MediaType.APPLICATION_JSON)
 public class IngestionResource {

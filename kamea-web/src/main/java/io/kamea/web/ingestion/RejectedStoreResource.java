@@ -1,9 +1,11 @@
 package io.kamea.web.ingestion;
 
+import io.kamea.access.Role;
 import io.kamea.ingestion.rejected.RejectedStore;
 import io.kamea.ingestion.rejected.RejectedStores;
 import io.kamea.web.ApiTags;
 import io.kamea.web.ProblemResponses;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -27,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * how full they are, their oldest message, and a purge for the operator.
  */
 @RequestScoped
+@RolesAllowed(Role.VIEWER_NAME)
 @Path("ingestion/rejected")
 @Produces(MediaType.APPLICATION_JSON)
 public class RejectedStoreResource {
@@ -66,6 +69,7 @@ public class RejectedStoreResource {
         return RejectedStoreView.of(stores.state(RejectedStore.byId(store)));
     }
 
+    @RolesAllowed(Role.ADMIN_NAME)
     @DELETE
     @Path("{store}/messages")
     @Tag(ref = ApiTags.INGESTION)

@@ -1,6 +1,10 @@
 package io.kamea.web.provisioning;
 
+import io.kamea.access.Role;
 import io.kamea.provisioning.AutoProvisioning;
+import io.kamea.web.ApiTags;
+import io.kamea.web.ProblemResponses;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
@@ -8,8 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import io.kamea.web.ApiTags;
-import io.kamea.web.ProblemResponses;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -24,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * under it.
  */
 @RequestScoped
+@RolesAllowed(Role.OPERATOR_NAME)
 @Path("devices/{id}/approve")
 @Produces(MediaType.APPLICATION_JSON)
 public class DeviceApprovalResource {

@@ -1,8 +1,10 @@
 package io.kamea.web.provisioning;
 
+import io.kamea.access.Role;
 import io.kamea.provisioning.DeviceDisabling;
 import io.kamea.web.ApiTags;
 import io.kamea.web.ProblemResponses;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
@@ -22,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * as {@link DeviceApprovalResource} explains.
  */
 @RequestScoped
+@RolesAllowed(Role.ADMIN_NAME)
 @Path("devices/{id}/enable")
 @Produces(MediaType.APPLICATION_JSON)
 public class DeviceEnableResource {

@@ -1,5 +1,6 @@
 package io.kamea.web.provisioning;
 
+import io.kamea.access.Role;
 import io.kamea.platform.InvalidRequestException;
 import io.kamea.provisioning.DeviceListing;
 import io.kamea.provisioning.DeviceStatus;
@@ -9,6 +10,7 @@ import io.kamea.web.ApiTags;
 import io.kamea.web.ProblemResponses;
 import io.kamea.web.limits.BodyLimit;
 import io.kamea.web.limits.Limit;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -20,16 +22,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -40,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * bans: {@link DeviceBanResource}).
  */
 @RequestScoped
+@RolesAllowed(Role.VIEWER_NAME)
 @Path("devices")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -51,6 +54,7 @@ public class DeviceResource {
     @Context
     UriInfo uriInfo;
 
+    @RolesAllowed(Role.ADMIN_NAME)
     @POST
     @BodyLimit(Limit.CERTIFICATE)
     @Tag(ref = ApiTags.DEVICES)
@@ -118,6 +122,7 @@ public class DeviceResource {
         return DeviceView.of(provisioning.find(id));
     }
 
+    @RolesAllowed(Role.ADMIN_NAME)
     @DELETE
     @Path("{id}")
     @Tag(ref = ApiTags.DEVICES)

@@ -1,0 +1,22 @@
+package io.kamea.web.access;
+
+import io.kamea.access.Caller;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
+
+/** Where the authentication mechanism leaves the request's caller for the rules and the audit. */
+public final class Callers {
+
+    static final String ATTRIBUTE = Caller.class.getName();
+
+    private Callers() {
+    }
+
+    public static Optional<Caller> of(HttpServletRequest request) {
+        return Optional.ofNullable((Caller) request.getAttribute(ATTRIBUTE));
+    }
+
+    static void set(HttpServletRequest request, Caller caller) {
+        request.setAttribute(ATTRIBUTE, caller);
+    }
+}

@@ -1,0 +1,122 @@
+package io.kamea.web.access;
+
+import io.kamea.access.ApiKeySecrets;
+import io.kamea.access.ApiKeys;
+import io.kamea.access.AuditRecord;
+import io.kamea.access.AuditTrail;
+import io.kamea.access.Caller;
+import io.kamea.access.UserDirectory;
+import io.kamea.web.brokerauth.BrokerAuthResource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.HashSet;
+import java.util.Optional;
+
+/**
+ * Kamea's one authentication mechanism (Jakarta Security 3 gives an application one), for every
+ * request of the application:
+ * <ul>
+ * <li>{@code Authorization: Bearer kamea_…}: an API key ({@link ApiKeys});</li>
+ * <li>{@code Authorization: Bearer <JWT>}: a token of the operator's OIDC provider, when one is
+ * configured;</li>
+ * <li>otherwise the UI's session ({@link Sessions}), whose state-changing calls must carry its
+ * CSRF token.</li>
+ * </ul>
+ * A request without credentials goes on anonymous: {@link AccessRules} answers 401 wherever a
+ * role is needed. Bad credentials are answered here, 401, and counted ({@link FailedLogins});
+ * the broker's callbacks under {@code /api/broker-auth} have their own secret and are left alone.
+ */
+@ApplicationScoped
+public class KameaAuthentication implements HttpAuthenticationMechanism {
+
+    private static final String BEARER = "Bearer ";
+
+    @Inject
+    ApiKeys apiKeys;
+
+    @Inject
+    UserDirectory users;
+
+    @Inject
+    FailedLogins failures;
+
+    @Inject
+    AuditTrail audit;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/api/" + BrokerAuthResource.PATH)) {
+            return context.doNothing();
+        }
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return bearer(authorization.substring(BEARER.length()).strip(), request, response, context);
+        }
+        if (isLogin(request, path)) {
+            // A login replaces whatever session the browser still has.
+            return context.doNothing();
+        }
+        Optional<String> username = Sessions.username(request);
+        if (username.isEmpty()) {
+            return context.doNothing();
+        }
+        Optional<Caller> caller = users.current(username.get());
+        if (caller.isEmpty()) {
+            Sessions.end(request);
+            return context.doNothing();
+        }
+        if (!Sessions.isSafe(request.getMethod()) && !Sessions.csrfMatches(request)) {
+            audit(request, caller.get(), "csrf", 403);
+            ServletProblems.forbidden(response, "A state-changing call of a session must carry its CSRF token in "
+                    + Sessions.CSRF_HEADER);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        return loggedIn(caller.get(), request, context);
+    }
+
+    private AuthenticationStatus bearer(String credential, HttpServletRequest request, HttpServletResponse response,
+                                        HttpMessageContext context) {
+        String source = request.getRemoteAddr();
+        var refusal = failures.refusal(source, null);
+        if (refusal.isPresent()) {
+            ServletProblems.tooManyFailures(response, refusal.get());
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        Optional<Caller> caller = credential.startsWith(ApiKeySecrets.PREFIX)
+                ? apiKeys.authenticate(credential) : Optional.empty();
+        if (caller.isEmpty()) {
+            failures.failed(source, null);
+            audit.record(new AuditRecord(ApiKeySecrets.idOf(credential).orElse(null),
+                    ApiKeySecrets.idOf(credential).isPresent() ? Caller.Kind.API_KEY.label() : null, null,
+                    "authenticate", target(request), 401, source));
+            ServletProblems.unauthorized(response, "The bearer credential is not a valid API key or token "
+                    + "(unknown, revoked or expired)");
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        return loggedIn(caller.get(), request, context);
+    }
+
+    private static AuthenticationStatus loggedIn(Caller caller, HttpServletRequest request, HttpMessageContext context) {
+        Callers.set(request, caller);
+        return context.notifyContainerAboutLogin(caller.name(), new HashSet<>(caller.role().groups()));
+    }
+
+    private void audit(HttpServletRequest request, Caller caller, String action, int outcome) {
+        audit.record(AuditRecord.of(caller, action, target(request), outcome, request.getRemoteAddr()));
+    }
+
+    private static String target(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
+    private static boolean isLogin(HttpServletRequest request, String path) {
+        return "POST".equals(request.getMethod()) && path.equals("/api/" + SessionResource.PATH);
+    }
+}

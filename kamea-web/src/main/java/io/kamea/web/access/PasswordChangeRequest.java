@@ -1,0 +1,5 @@
+package io.kamea.web.access;
+
+/** {@code PUT /api/session/password}. */
+public record PasswordChangeRequest(String currentPassword, String newPassword) {
+}

@@ -1,0 +1,50 @@
+package io.kamea.web.access;
+
+import io.kamea.web.Problem;
+import jakarta.json.Json;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * Problem answers written before JAX-RS sees the request, by the authentication mechanism: the
+ * same body and media type as every other error of the API.
+ */
+final class ServletProblems {
+
+    private ServletProblems() {
+    }
+
+    static void unauthorized(HttpServletResponse response, String detail) {
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"kamea\", error=\"invalid_token\"");
+        write(response, 401, "Unauthorized", detail);
+    }
+
+    static void forbidden(HttpServletResponse response, String detail) {
+        write(response, 403, "Forbidden", detail);
+    }
+
+    static void tooManyFailures(HttpServletResponse response, Duration retryAfter) {
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        response.setHeader("Retry-After", Long.toString(seconds));
+        write(response, 429, "Too many failed attempts",
+                "Too many failed logins from this address or for this user: try again in " + seconds + " s");
+    }
+
+    private static void write(HttpServletResponse response, int status, String title, String detail) {
+        response.setStatus(status);
+        response.setContentType(Problem.MEDIA_TYPE.toString());
+        response.setCharacterEncoding("UTF-8");
+        byte[] body = Json.createObjectBuilder()
+                .add("type", "about:blank").add("title", title).add("status", status).add("detail", detail)
+                .build().toString().getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(body.length);
+        try {
+            response.getOutputStream().write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package io.kamea.web.access.users;
+
+/** {@code PUT /api/users/{username}/role}. */
+public record RoleRequest(String role) {
+}
