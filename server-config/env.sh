@@ -50,6 +50,11 @@ PAYARA_HTTP_PORT=$((PAYARA_PORTBASE + 80))
 PAYARA_HTTPS_PORT=$((PAYARA_PORTBASE + 81))
 PAYARA_DOMAIN=${PAYARA_DOMAIN:-kamea}
 
+# Keycloak, the OIDC provider of the tests (server-config/lib/keycloak.sh; started by test.sh)
+KEYCLOAK_VERSION=${KEYCLOAK_VERSION:-26.5.6}
+KEYCLOAK_PORT=${KEYCLOAK_PORT:-18180}                   # management interface: the port after it
+KEYCLOAK_URL=${KEYCLOAK_URL:-http://$KAMEA_BIND:$KEYCLOAK_PORT}
+
 PKI_DIR=$KAMEA_RUNTIME/pki
 PID_DIR=$KAMEA_RUNTIME/pids
 
@@ -115,7 +120,16 @@ export KAMEA_MAX_MESSAGE_BYTES=${KAMEA_MAX_MESSAGE_BYTES:-131072}
 # true: auto-provisioned devices wait, pending, for an operator's approval (docs/auto-provisioning.md)
 export KAMEA_AUTO_PROVISIONING=${KAMEA_AUTO_PROVISIONING:-true}
 export KAMEA_AUTO_PROVISIONING_APPROVAL=${KAMEA_AUTO_PROVISIONING_APPROVAL:-false}
-export KAMEA_RUNTIME KAMEA_ROOT PKI_DIR
+# OIDC bearer tokens (docs/oidc.md): off unless KAMEA_OIDC=true, which points the application at
+# the local Keycloak's realm "kamea" (test.sh does; for another provider, export the KAMEA_OIDC_*
+# keys themselves instead and leave KAMEA_OIDC alone).
+KAMEA_OIDC=${KAMEA_OIDC:-false}
+if [ "$KAMEA_OIDC" = true ]; then
+  export KAMEA_OIDC_ISSUER=${KAMEA_OIDC_ISSUER:-$KEYCLOAK_URL/realms/kamea}
+  export KAMEA_OIDC_JWKS_URL=${KAMEA_OIDC_JWKS_URL:-$KEYCLOAK_URL/realms/kamea/protocol/openid-connect/certs}
+  export KAMEA_OIDC_AUDIENCE=${KAMEA_OIDC_AUDIENCE:-kamea-api}
+fi
+export KAMEA_RUNTIME KAMEA_ROOT PKI_DIR KEYCLOAK_URL
 
 # Helpers shared by the scripts.
 kamea_log() { printf '[kamea] %s\n' "$*" >&2; }

@@ -53,6 +53,14 @@ final class Http {
         return "Bearer " + token;
     }
 
+    /**
+     * A call to the Kamea API with this {@code Authorization} header (e.g. {@code "Bearer " + jwt})
+     * instead of the default one; null for none.
+     */
+    static Reply apiAs(String authorization, String method, String path, String body) {
+        return send(method, Stack.API + path, body, authorization);
+    }
+
     /** A GET on the application server outside the API ({@code /openapi}, {@code /health}...). */
     static Reply server(String path, String accept) {
         return send("GET", Stack.SERVER + path, null, null, "application/json", accept);
