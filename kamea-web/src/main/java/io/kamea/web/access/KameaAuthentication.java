@@ -6,6 +6,8 @@ import io.kamea.access.AuditRecord;
 import io.kamea.access.AuditTrail;
 import io.kamea.access.Caller;
 import io.kamea.access.UserDirectory;
+import io.kamea.web.access.oidc.InvalidTokenException;
+import io.kamea.web.access.oidc.OidcTokens;
 import io.kamea.web.brokerauth.BrokerAuthResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,6 +43,9 @@ public class KameaAuthentication implements HttpAuthenticationMechanism {
 
     @Inject
     UserDirectory users;
+
+    @Inject
+    OidcTokens oidcTokens;
 
     @Inject
     FailedLogins failures;
@@ -89,6 +94,9 @@ public class KameaAuthentication implements HttpAuthenticationMechanism {
             ServletProblems.tooManyFailures(response, refusal.get());
             return AuthenticationStatus.SEND_FAILURE;
         }
+        if (!credential.startsWith(ApiKeySecrets.PREFIX) && oidcTokens.enabled()) {
+            return token(credential, request, response, context);
+        }
         Optional<Caller> caller = credential.startsWith(ApiKeySecrets.PREFIX)
                 ? apiKeys.authenticate(credential) : Optional.empty();
         if (caller.isEmpty()) {
@@ -96,11 +104,29 @@ public class KameaAuthentication implements HttpAuthenticationMechanism {
             audit.record(new AuditRecord(ApiKeySecrets.idOf(credential).orElse(null),
                     ApiKeySecrets.idOf(credential).isPresent() ? Caller.Kind.API_KEY.label() : null, null,
                     "authenticate", target(request), 401, source));
-            ServletProblems.unauthorized(response, "The bearer credential is not a valid API key or token "
-                    + "(unknown, revoked or expired)");
+            ServletProblems.unauthorized(response, "The bearer credential is not a valid API key"
+                    + (oidcTokens.enabled() ? " or token" : "") + " (unknown, revoked or expired)");
             return AuthenticationStatus.SEND_FAILURE;
         }
         return loggedIn(caller.get(), request, context);
+    }
+
+    /** A token of the operator's OIDC provider; one without any of Kamea's groups is a 403, not a failed login. */
+    private AuthenticationStatus token(String jwt, HttpServletRequest request, HttpServletResponse response,
+                                       HttpMessageContext context) {
+        try {
+            return loggedIn(oidcTokens.verify(jwt), request, context);
+        } catch (InvalidTokenException e) {
+            audit.record(new AuditRecord(null, Caller.Kind.TOKEN.label(), null, "authenticate", target(request),
+                    e.status(), request.getRemoteAddr()));
+            if (e.forbidden()) {
+                ServletProblems.forbidden(response, e.getMessage());
+            } else {
+                failures.failed(request.getRemoteAddr(), null);
+                ServletProblems.unauthorized(response, e.getMessage());
+            }
+            return AuthenticationStatus.SEND_FAILURE;
+        }
     }
 
     private static AuthenticationStatus loggedIn(Caller caller, HttpServletRequest request, HttpMessageContext context) {
