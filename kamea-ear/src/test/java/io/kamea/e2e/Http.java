@@ -18,7 +18,17 @@ import java.util.Base64;
  */
 final class Http {
 
-    record Reply(int status, String contentType, String body) {
+    record Reply(int status, String contentType, String body, java.util.Map<String, java.util.List<String>> headers) {
+
+        Reply(int status, String contentType, String body) {
+            this(status, contentType, body, java.util.Map.of());
+        }
+
+        /** The first value of a header (names in lower case, as HTTP/2 and the JDK's client give them); "" if absent. */
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst().orElse("");
+        }
 
         JsonObject json() {
             return (JsonObject) parse();
@@ -51,14 +61,6 @@ final class Http {
 
     static String bearer(String token) {
         return "Bearer " + token;
-    }
-
-    /**
-     * A call to the Kamea API with this {@code Authorization} header (e.g. {@code "Bearer " + jwt})
-     * instead of the default one; null for none.
-     */
-    static Reply apiAs(String authorization, String method, String path, String body) {
-        return send(method, Stack.API + path, body, authorization);
     }
 
     /** A GET on the application server outside the API ({@code /openapi}, {@code /health}...). */
@@ -102,7 +104,7 @@ final class Http {
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""), response.body());
+                    response.headers().firstValue("Content-Type").orElse(""), response.body(), response.headers().map());
         } catch (Exception e) {
             throw new IllegalStateException(method + " " + url + " failed", e);
         }
