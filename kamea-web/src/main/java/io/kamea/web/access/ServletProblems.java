@@ -1,6 +1,7 @@
 package io.kamea.web.access;
 
 import io.kamea.web.Problem;
+import io.kamea.web.headers.SecurityHeaders;
 import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -34,6 +35,7 @@ final class ServletProblems {
     }
 
     private static void write(HttpServletResponse response, int status, String title, String detail) {
+        SecurityHeaders.set("/api/", response);
         response.setStatus(status);
         response.setContentType(Problem.MEDIA_TYPE.toString());
         response.setCharacterEncoding("UTF-8");

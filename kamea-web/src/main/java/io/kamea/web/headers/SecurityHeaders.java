@@ -33,10 +33,17 @@ public class SecurityHeaders extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        set(request.getRequestURI().substring(request.getContextPath().length()), response);
+        chain.doFilter(request, response);
+    }
+
+    /**
+     * The headers for an answer to {@code path} (relative to the application): also for the
+     * answers the authentication mechanism gives before any filter runs.
+     */
+    public static void set(String path, HttpServletResponse response) {
         response.setHeader("Content-Security-Policy", path.startsWith(SWAGGER_UI_PATH) ? SWAGGER_UI_POLICY : POLICY);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
-        chain.doFilter(request, response);
     }
 }
