@@ -7,8 +7,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Guessing is slowed down: wrong passwords for one user, or bad keys from one address, trip a
- * limit (429 with Retry-After) during which even the right credentials are refused; once it is
- * over, they work again. Each test waits its lock out, so that the tests after it are not refused.
+ * limit (429 with Retry-After) during which password logins are refused, the right password too;
+ * valid keys still pass. Once it is over, logins work again. Each test waits its lock out, so that
+ * the tests after it are not refused.
  */
 class FailedLoginLimitsIT {
 
@@ -39,20 +40,31 @@ class FailedLoginLimitsIT {
 
     @Test
     void badKeysLockTheAddressForAWhile() throws InterruptedException {
+        String username = Devices.uniqueName("limits-address");
+        Http.Reply user = Http.api("POST", "/users", "{\"username\":\"" + username + "\",\"role\":\"viewer\"}");
+        assertEquals(201, user.status(), user.body());
+        String password = user.json().getString("password");
         String bad = Http.bearer("kamea_0000000000000000_" + "A".repeat(43));
-        Http.Reply reply = null;
-        for (int i = 0; i <= PER_SOURCE; i++) {
-            reply = Http.apiAs(bad, "GET", "/devices?size=1", null);
-            if (reply.status() == 429) {
-                break;
+        try {
+            Http.Reply reply = null;
+            for (int i = 0; i <= PER_SOURCE; i++) {
+                reply = Http.apiAs(bad, "GET", "/devices?size=1", null);
+                if (reply.status() == 429) {
+                    break;
+                }
+                assertEquals(401, reply.status(), reply.body());
             }
-            assertEquals(401, reply.status(), reply.body());
+            assertEquals(429, reply.status(), "after " + PER_SOURCE + " bad keys");
+            Http.Reply login = login(username, password);
+            assertEquals(429, login.status(), "a password login from the locked address, the right one too");
+            assertEquals(200, Http.api("GET", "/devices?size=1", null).status(),
+                    "a valid key passes: it cannot have been guessed");
+            waitOut(login);
+            assertEquals(401, Http.apiAs(bad, "GET", "/devices?size=1", null).status(), "after the lock");
+            assertEquals(200, login(username, password).status(), "after the lock");
+        } finally {
+            Http.api("DELETE", "/users/" + username, null);
         }
-        assertEquals(429, reply.status(), "after " + PER_SOURCE + " bad keys");
-        Http.Reply valid = Http.api("GET", "/devices?size=1", null);
-        assertEquals(429, valid.status(), "a good key from the locked address is not even checked");
-        waitOut(valid);
-        assertEquals(200, Http.api("GET", "/devices?size=1", null).status(), "after the lock");
     }
 
     private static Http.Reply login(String username, String password) {

@@ -26,7 +26,8 @@ class SecurityHeadersIT {
                 "/", 200,
                 "/api-docs/", 200);
         for (var entry : paths.entrySet()) {
-            HttpResponse<String> answer = CLIENT.send(HttpRequest.newBuilder(URI.create(Stack.SERVER + entry.getKey())).build(),
+            HttpResponse<String> answer = CLIENT.send(HttpRequest.newBuilder(URI.create(Stack.SERVER + entry.getKey()))
+                            .header("Authorization", Http.bearer(Stack.API_TOKEN)).build(),
                     HttpResponse.BodyHandlers.ofString());
             String path = entry.getKey();
             assertEquals(entry.getValue(), answer.statusCode(), path);
@@ -35,6 +36,16 @@ class SecurityHeadersIT {
             assertEquals(path.startsWith("/api-docs/"), policy.contains("'unsafe-inline'"), path + ": " + policy);
             assertEquals("nosniff", answer.headers().firstValue("X-Content-Type-Options").orElse(""), path);
             assertEquals("no-referrer", answer.headers().firstValue("Referrer-Policy").orElse(""), path);
+        }
+    }
+
+    @Test
+    void refusedCredentialsCarryThemToo() {
+        for (String authorization : new String[] {null, Http.bearer("kamea_0000000000000000_" + "B".repeat(43))}) {
+            Http.Reply refused = Http.apiAs(authorization, "GET", "/devices?size=1", null);
+            assertEquals(401, refused.status(), refused.body());
+            assertTrue(refused.header("Content-Security-Policy").startsWith("default-src 'self'"), refused.headers().toString());
+            assertEquals("nosniff", refused.header("X-Content-Type-Options"));
         }
     }
 }

@@ -13,9 +13,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * Slows guessing down: after {@code KAMEA_LOGIN_MAX_FAILURES_PER_USER} (5) wrong passwords for
  * one user, or {@code KAMEA_LOGIN_MAX_FAILURES_PER_SOURCE} (30) failed logins, bad API keys or
  * bad tokens from one address, within {@code KAMEA_LOGIN_FAILURE_WINDOW_SECONDS} (600), that user
- * or that address is refused (429, Retry-After) for {@code KAMEA_LOGIN_LOCKOUT_SECONDS} (60),
- * right credentials included: they are not even checked, so a guess cannot succeed meanwhile.
- * A user's successful login clears their count; an address's count only ages out.
+ * or that address is refused (429, Retry-After) for {@code KAMEA_LOGIN_LOCKOUT_SECONDS} (60):
+ * its password logins, the right password included (it is not even checked, so a guess cannot
+ * succeed meanwhile), and its bad keys and tokens. A valid API key or token still passes: neither
+ * can be guessed, and a machine should not lose access because something else at its address
+ * failed. A user's successful login clears their count; an address's count only ages out.
  *
  * <p>Per application server, in memory: at most {@value #MAX_TALLIES} addresses and users are
  * followed; past that, those neither locked nor recently failing are forgotten first.

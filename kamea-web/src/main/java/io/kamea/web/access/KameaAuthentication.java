@@ -86,47 +86,54 @@ public class KameaAuthentication implements HttpAuthenticationMechanism {
         return loggedIn(caller.get(), request, context);
     }
 
+    /**
+     * An API key or an OIDC token. From an address locked for its failures, a valid one still
+     * passes (neither can be guessed: a key holds 256 random bits, a token is signed) but a bad
+     * one gets 429 rather than 401, and is neither counted nor audited again.
+     */
     private AuthenticationStatus bearer(String credential, HttpServletRequest request, HttpServletResponse response,
                                         HttpMessageContext context) {
         String source = request.getRemoteAddr();
-        var refusal = failures.refusal(source, null);
-        if (refusal.isPresent()) {
-            ServletProblems.tooManyFailures(response, refusal.get());
-            return AuthenticationStatus.SEND_FAILURE;
-        }
+        String refused;
+        int status;
+        String identity = null;
+        Caller.Kind kind = null;
         if (!credential.startsWith(ApiKeySecrets.PREFIX) && oidcTokens.enabled()) {
-            return token(credential, request, response, context);
-        }
-        Optional<Caller> caller = credential.startsWith(ApiKeySecrets.PREFIX)
-                ? apiKeys.authenticate(credential) : Optional.empty();
-        if (caller.isEmpty()) {
-            failures.failed(source, null);
-            audit.record(new AuditRecord(ApiKeySecrets.idOf(credential).orElse(null),
-                    ApiKeySecrets.idOf(credential).isPresent() ? Caller.Kind.API_KEY.label() : null, null,
-                    "authenticate", target(request), 401, source));
-            ServletProblems.unauthorized(response, "The bearer credential is not a valid API key"
-                    + (oidcTokens.enabled() ? " or token" : "") + " (unknown, revoked or expired)");
-            return AuthenticationStatus.SEND_FAILURE;
-        }
-        return loggedIn(caller.get(), request, context);
-    }
-
-    /** A token of the operator's OIDC provider; one without any of Kamea's groups is a 403, not a failed login. */
-    private AuthenticationStatus token(String jwt, HttpServletRequest request, HttpServletResponse response,
-                                       HttpMessageContext context) {
-        try {
-            return loggedIn(oidcTokens.verify(jwt), request, context);
-        } catch (InvalidTokenException e) {
-            audit.record(new AuditRecord(null, Caller.Kind.TOKEN.label(), null, "authenticate", target(request),
-                    e.status(), request.getRemoteAddr()));
-            if (e.forbidden()) {
-                ServletProblems.forbidden(response, e.getMessage());
-            } else {
-                failures.failed(request.getRemoteAddr(), null);
-                ServletProblems.unauthorized(response, e.getMessage());
+            try {
+                return loggedIn(oidcTokens.verify(credential), request, context);
+            } catch (InvalidTokenException e) {
+                refused = e.getMessage();
+                status = e.status();
+                kind = Caller.Kind.TOKEN;
             }
+        } else {
+            Optional<Caller> caller = credential.startsWith(ApiKeySecrets.PREFIX)
+                    ? apiKeys.authenticate(credential) : Optional.empty();
+            if (caller.isPresent()) {
+                return loggedIn(caller.get(), request, context);
+            }
+            refused = "The bearer credential is not a valid API key" + (oidcTokens.enabled() ? " or token" : "")
+                    + " (unknown, revoked or expired)";
+            status = 401;
+            identity = ApiKeySecrets.idOf(credential).orElse(null);
+            kind = identity != null ? Caller.Kind.API_KEY : null;
+        }
+        if (status == 403) {
+            // A valid token without any of Kamea's groups: a question of rights, not a failed login.
+            audit.record(new AuditRecord(identity, kind.label(), null, "authenticate", target(request), 403, source));
+            ServletProblems.forbidden(response, refused);
             return AuthenticationStatus.SEND_FAILURE;
         }
+        var lock = failures.refusal(source, null);
+        if (lock.isPresent()) {
+            ServletProblems.tooManyFailures(response, lock.get());
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        failures.failed(source, null);
+        audit.record(new AuditRecord(identity, kind == null ? null : kind.label(), null, "authenticate",
+                target(request), 401, source));
+        ServletProblems.unauthorized(response, refused);
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     private static AuthenticationStatus loggedIn(Caller caller, HttpServletRequest request, HttpMessageContext context) {
