@@ -2,8 +2,8 @@
 // target and a time range. The address keeps the filters and the page (#/audit?identity=alice),
 // the times as UTC instants.
 import {api} from './api.js';
-import {h, fill, showProblem, time, badge} from './dom.js';
-import {showPager} from './pager.js';
+import {h, time, badge} from './dom.js';
+import {pagedList} from './paged-list.js';
 
 const PAGE_SIZE = 50;
 const FILTERS = ['identity', 'target', 'from', 'to'];
@@ -19,9 +19,6 @@ export function auditView(params) {
     placeholder: 'device id, user name…'});
   const from = h('input', {id: 'audit-from', type: 'datetime-local', value: localInput(filters.from)});
   const to = h('input', {id: 'audit-to', type: 'datetime-local', value: localInput(filters.to)});
-  const errors = h('div', {class: 'errors'});
-  const rows = h('tbody');
-  const pager = h('nav', {class: 'pager', 'aria-label': 'Pages'});
 
   const form = h('form', {class: 'card', id: 'audit-filters', role: 'search', onsubmit: (event) => {
     event.preventDefault();
@@ -43,14 +40,20 @@ export function auditView(params) {
       form.requestSubmit();
     }}, 'Clear')));
 
-  const table = h('table', {class: 'list', id: 'audit', 'aria-busy': 'true'},
-    h('thead', {}, h('tr', {},
-      h('th', {}, 'Time'), h('th', {}, 'Identity'), h('th', {}, 'Kind'), h('th', {}, 'Role'), h('th', {}, 'Action'),
-      h('th', {}, 'Target'), h('th', {}, 'Outcome'), h('th', {}, 'Source'))),
-    rows);
+  const list = pagedList({
+    id: 'audit',
+    columns: ['Time', 'Identity', 'Kind', 'Role', 'Action', 'Target', 'Outcome', 'Source'],
+    fetch: (page) => api.audit({page, size: PAGE_SIZE, ...filters}),
+    row: entryRow,
+    empty: 'Nothing recorded matches.',
+    noun: ['entry', 'entries'],
+    page,
+    go,
+    busy: true,
+  });
   const element = h('section', {class: 'audit'},
     h('header', {class: 'view-header'}, h('h1', {}, 'Audit')),
-    form, errors, table, pager);
+    form, list.elements);
 
   // The address follows the filters and the page, so that a reload or a link shows the same.
   function go(nextPage) {
@@ -61,34 +64,10 @@ export function auditView(params) {
     }
     if (page) q.set('page', page);
     history.replaceState(null, '', `#/audit${q.toString() ? `?${q}` : ''}`);
-    load();
+    list.load(page);
   }
 
-  let latest = 0;
-  async function load() {
-    const mine = ++latest;
-    table.setAttribute('aria-busy', 'true');
-    let result;
-    try {
-      result = await api.audit({page, size: PAGE_SIZE, ...filters});
-    } catch (error) {
-      if (mine !== latest) return;
-      rows.replaceChildren();
-      pager.replaceChildren();
-      showProblem(errors, error);
-      table.setAttribute('aria-busy', 'false');
-      return;
-    }
-    if (mine !== latest) return;
-    showProblem(errors, null);
-    fill(rows, result.items.length === 0
-      ? h('tr', {}, h('td', {colspan: 8, class: 'muted'}, 'Nothing recorded matches.'))
-      : result.items.map(entryRow));
-    showPager(pager, {...result, page}, ['entry', 'entries'], go);
-    table.setAttribute('aria-busy', 'false');
-  }
-
-  load();
+  list.load();
   return {element};
 }
 

@@ -1,54 +1,33 @@
 // API keys (admins): the list, a new key (name, role, optional expiry date; its secret shown once)
 // and revoking one after a confirmation.
 import {api} from './api.js';
-import {h, fill, busy, showProblem, time, badge} from './dom.js';
-import {showPager} from './pager.js';
+import {h, fill, busy, time, badge} from './dom.js';
+import {pagedList} from './paged-list.js';
 import {secret} from './shown-once.js';
 import {roleSelect} from './role-select.js';
 
 const PAGE_SIZE = 50;
 
 export function keysView() {
-  let page = 0;
-  const errors = h('div', {class: 'errors'});
-  const rows = h('tbody');
-  const pager = h('nav', {class: 'pager', 'aria-label': 'Pages'});
+  const list = pagedList({
+    id: 'keys',
+    columns: ['Name', 'Role', 'Created by', 'Created', 'Expires', 'Last used', 'Revoked', ''],
+    fetch: (page) => api.keys({page, size: PAGE_SIZE}),
+    row: keyRow,
+    empty: 'No API key yet.',
+    noun: ['key', 'keys'],
+  });
   const created = h('div', {id: 'key-created'});
   const element = h('section', {class: 'keys'},
     h('header', {class: 'view-header'}, h('h1', {}, 'API keys')),
     keyForm((key) => {
       fill(created, shownOnce(key, () => created.replaceChildren()));
-      page = 0;
-      load();
+      list.load(0);
     }),
     created,
-    errors,
-    h('table', {class: 'list', id: 'keys'},
-      h('thead', {}, h('tr', {},
-        h('th', {}, 'Name'), h('th', {}, 'Role'), h('th', {}, 'Created by'), h('th', {}, 'Created'),
-        h('th', {}, 'Expires'), h('th', {}, 'Last used'), h('th', {}, 'Revoked'), h('th', {}, ''))),
-      rows),
-    pager);
+    list.elements);
 
-  load();
-
-  async function load() {
-    let result;
-    try {
-      result = await api.keys({page, size: PAGE_SIZE});
-    } catch (error) {
-      showProblem(errors, error);
-      return;
-    }
-    showProblem(errors, null);
-    fill(rows, result.items.length === 0
-      ? h('tr', {}, h('td', {colspan: 8, class: 'muted'}, 'No API key yet.'))
-      : result.items.map((key) => keyRow(key, errors, load)));
-    showPager(pager, {...result, page}, ['key', 'keys'], (next) => {
-      page = next;
-      load();
-    });
-  }
+  list.load();
 
   return {element};
 }

@@ -2,8 +2,8 @@
 // changing a user's role, deleting a user after a confirmation. One's own row offers neither: an
 // admin does not lock themselves out from here.
 import {api} from './api.js';
-import {h, fill, busy, showProblem, time} from './dom.js';
-import {showPager} from './pager.js';
+import {h, fill, busy, time} from './dom.js';
+import {pagedList} from './paged-list.js';
 import {secret} from './shown-once.js';
 import {roleSelect} from './role-select.js';
 import {currentUser} from './session.js';
@@ -11,45 +11,25 @@ import {currentUser} from './session.js';
 const PAGE_SIZE = 50;
 
 export function usersView() {
-  let page = 0;
-  const errors = h('div', {class: 'errors'});
-  const rows = h('tbody');
-  const pager = h('nav', {class: 'pager', 'aria-label': 'Pages'});
+  const list = pagedList({
+    id: 'users',
+    columns: ['User name', 'Role', 'Created', 'Password changed', ''],
+    fetch: (page) => api.users({page, size: PAGE_SIZE}),
+    row: userRow,
+    empty: 'No user.',
+    noun: ['user', 'users'],
+  });
   const created = h('div', {id: 'user-created'});
   const element = h('section', {class: 'users'},
     h('header', {class: 'view-header'}, h('h1', {}, 'Users')),
     userForm((user) => {
       fill(created, shownOnce(user, () => created.replaceChildren()));
-      load();
+      list.load();
     }),
     created,
-    errors,
-    h('table', {class: 'list', id: 'users'},
-      h('thead', {}, h('tr', {},
-        h('th', {}, 'User name'), h('th', {}, 'Role'), h('th', {}, 'Created'), h('th', {}, 'Password changed'),
-        h('th', {}, ''))),
-      rows),
-    pager);
+    list.elements);
 
-  load();
-
-  async function load() {
-    let result;
-    try {
-      result = await api.users({page, size: PAGE_SIZE});
-    } catch (error) {
-      showProblem(errors, error);
-      return;
-    }
-    showProblem(errors, null);
-    fill(rows, result.items.length === 0
-      ? h('tr', {}, h('td', {colspan: 5, class: 'muted'}, 'No user.'))
-      : result.items.map((user) => userRow(user, errors, load)));
-    showPager(pager, {...result, page}, ['user', 'users'], (next) => {
-      page = next;
-      load();
-    });
-  }
+  list.load();
 
   return {element};
 }
