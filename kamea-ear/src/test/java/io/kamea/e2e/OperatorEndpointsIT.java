@@ -26,7 +26,7 @@ class OperatorEndpointsIT {
 
     private static final Set<String> READINESS_CHECKS = Set.of("database", "broker-management", "mqtt", "bus");
     private static final Set<String> TAGS = Set.of("devices", "configurations", "commands", "connectivity", "ingestion",
-            "bans");
+            "bans", "access", "audit");
     private static final String PROBLEM = "#/components/schemas/Problem";
 
     @Test
@@ -44,11 +44,16 @@ class OperatorEndpointsIT {
                 "/api/devices/{id}/connectivity", "/api/ingestion", "/api/ingestion/rejected",
                 "/api/ingestion/rejected/{store}", "/api/ingestion/rejected/{store}/messages",
                 "/api/devices/{id}/disable", "/api/devices/{id}/enable", "/api/devices/{id}/ban", "/api/bans",
-                "/api/bans/{id}")) {
+                "/api/bans/{id}", "/api/session", "/api/session/password", "/api/keys", "/api/keys/{id}",
+                "/api/users", "/api/users/{username}", "/api/users/{username}/role", "/api/audit")) {
             assertTrue(paths.containsKey(path), "path " + path + " in " + paths.keySet());
         }
         JsonObject problem = document.getJsonObject("components").getJsonObject("schemas").getJsonObject("Problem");
         assertEquals(Set.of("type", "title", "status", "detail"), problem.getJsonObject("properties").keySet());
+
+        assertEquals(Set.of("apiKey", "oidcToken", "session"),
+                document.getJsonObject("components").getJsonObject("securitySchemes").keySet());
+        assertEquals(3, document.getJsonArray("security").size(), "any one of the three schemes, by default");
 
         List<String> tagNames = document.getJsonArray("tags").getValuesAs(JsonObject.class).stream()
                 .map(tag -> tag.getString("name")).toList();
@@ -61,6 +66,12 @@ class OperatorEndpointsIT {
             for (Map.Entry<String, JsonValue> method : path.getValue().asJsonObject().entrySet()) {
                 JsonObject operation = method.getValue().asJsonObject();
                 String where = method.getKey() + " " + path.getKey();
+                boolean open = operation.containsKey("security") && operation.getJsonArray("security").isEmpty();
+                assertEquals(operation.getString("operationId").equals("login"), open, "open to anyone: " + where);
+                if (!open) {
+                    assertTrue(operation.getJsonObject("responses").containsKey("401")
+                            && operation.getJsonObject("responses").containsKey("403"), "401 and 403 of " + where);
+                }
                 assertTrue(operationIds.add(operation.getString("operationId")), "operationId unique: " + where);
                 assertFalse(operation.getString("summary", "").isBlank(), "summary of " + where);
                 assertTrue(TAGS.containsAll(strings(operation, "tags")) && !strings(operation, "tags").isEmpty(),
