@@ -95,6 +95,7 @@ public class SessionResource {
     @APIResponse(responseCode = "200", description = "The caller",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SessionView")))
     @APIResponse(responseCode = "401", ref = ProblemResponses.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN)
     public SessionView whoAmI() {
         Caller caller = Callers.of(request).orElseThrow();
         return SessionView.of(caller, caller.kind() == Caller.Kind.USER ? Sessions.csrfToken(request).orElse(null) : null);
@@ -106,6 +107,7 @@ public class SessionResource {
     @Operation(operationId = "logout", summary = "Log out", description = "Ends the session (nothing for a key or a token).")
     @APIResponse(responseCode = "204", description = "Logged out")
     @APIResponse(responseCode = "401", ref = ProblemResponses.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN)
     public Response logout() {
         Sessions.end(request);
         return Response.noContent().build();
@@ -120,6 +122,7 @@ public class SessionResource {
     @APIResponse(responseCode = "204", description = "Changed")
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ProblemResponses.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN)
     public Response changePassword(PasswordChangeRequest change) {
         Caller caller = Callers.of(request).orElseThrow();
         if (caller.kind() != Caller.Kind.USER) {

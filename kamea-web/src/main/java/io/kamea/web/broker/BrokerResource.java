@@ -2,6 +2,7 @@ package io.kamea.web.broker;
 
 import io.kamea.access.Role;
 import io.kamea.web.ApiTags;
+import io.kamea.web.ProblemResponses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,6 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @ApplicationScoped
 @RolesAllowed(Role.VIEWER_NAME)
+@APIResponse(responseCode = "401", ref = ProblemResponses.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN)
 @Path("broker")
 @Produces(MediaType.APPLICATION_JSON)
 public class BrokerResource {
@@ -39,6 +42,9 @@ public class BrokerResource {
     @Operation(operationId = "getBroker",
             summary = "Where devices connect",
             description = "The MQTT URL devices use (DEVICE_MQTT_URL, else MGMT_MQTT_INGESTION_URL).")
+    // Payara drops the class's responses for a method with a single one of its own: repeated here.
+    @APIResponse(responseCode = "401", ref = ProblemResponses.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN)
     @APIResponse(responseCode = "200", description = "The broker's MQTT URL",
             content = @Content(mediaType = MediaType.APPLICATION_JSON))
     public BrokerView get() {

@@ -22,6 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** {@code /api/commands/{commandId}}: one command and its outcome. */
 @RequestScoped
 @RolesAllowed(Role.VIEWER_NAME)
+@APIResponse(responseCode = "401", ref = ProblemResponses.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN)
 @Path("commands")
 @Produces(MediaType.APPLICATION_JSON)
 public class CommandResource {

@@ -51,6 +51,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** {@code /api/devices/{id}/commands}: send a command to a device (optionally waiting for its outcome), list them. */
 @RequestScoped
 @RolesAllowed(Role.VIEWER_NAME)
+@APIResponse(responseCode = "401", ref = ProblemResponses.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN)
 @Path("devices/{id}/commands")
 @Produces(MediaType.APPLICATION_JSON)
 public class DeviceCommandResource {

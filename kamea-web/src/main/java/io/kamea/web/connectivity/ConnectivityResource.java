@@ -26,6 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** {@code /api/devices/{id}/connectivity}: connected or not, since when, recent transitions. */
 @RequestScoped
 @RolesAllowed(Role.VIEWER_NAME)
+@APIResponse(responseCode = "401", ref = ProblemResponses.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN)
 @Path("devices/{id}/connectivity")
 @Produces(MediaType.APPLICATION_JSON)
 public class ConnectivityResource {

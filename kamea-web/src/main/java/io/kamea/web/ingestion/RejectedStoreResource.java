@@ -30,6 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @RequestScoped
 @RolesAllowed(Role.VIEWER_NAME)
+@APIResponse(responseCode = "401", ref = ProblemResponses.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN)
 @Path("ingestion/rejected")
 @Produces(MediaType.APPLICATION_JSON)
 public class RejectedStoreResource {

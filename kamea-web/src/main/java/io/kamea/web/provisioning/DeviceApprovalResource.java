@@ -27,6 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @RequestScoped
 @RolesAllowed(Role.OPERATOR_NAME)
+@APIResponse(responseCode = "401", ref = ProblemResponses.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN)
 @Path("devices/{id}/approve")
 @Produces(MediaType.APPLICATION_JSON)
 public class DeviceApprovalResource {

@@ -25,6 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @RequestScoped
 @RolesAllowed(Role.ADMIN_NAME)
+@APIResponse(responseCode = "401", ref = ProblemResponses.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = ProblemResponses.FORBIDDEN)
 @Path("devices/{id}/enable")
 @Produces(MediaType.APPLICATION_JSON)
 public class DeviceEnableResource {
