@@ -44,16 +44,6 @@ public class AuditEntry {
         // for JPA
     }
 
-    AuditEntry(OffsetDateTime at, AuditRecord record) {
-        this.at = at;
-        this.identity = record.identity();
-        this.kind = record.kind();
-        this.role = record.role();
-        this.action = record.action();
-        this.target = record.target();
-        this.outcome = record.outcome();
-        this.source = record.source();
-    }
 
     public Long getId() {
         return id;

@@ -1,14 +1,20 @@
 package io.kamea.access;
 
 import io.kamea.platform.PageRequest;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import javax.sql.DataSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,18 +22,46 @@ import java.util.Map;
 @Stateless
 public class AuditTrail {
 
+    private static final String INSERT = "INSERT INTO audit_entry (at, identity, kind, role, action, target, outcome, "
+            + "source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
     @PersistenceContext
     EntityManager em;
+
+    @Resource(lookup = "jdbc/kamea")
+    DataSource dataSource;
 
     Clock clock = Clock.systemUTC();
 
     /**
-     * In a transaction of its own: the entry is written whether the call it records succeeded or
-     * was rolled back.
+     * Outside any transaction, committed on its own: the entry is written whether the call it
+     * records succeeded or was rolled back. One plain INSERT: it is on the path of every write
+     * (a command's), where a JPA unit of work in a transaction of its own cost twice as much.
      */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void record(AuditRecord record) {
-        em.persist(new AuditEntry(OffsetDateTime.now(clock), record));
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setObject(1, OffsetDateTime.now(clock));
+            text(insert, 2, record.identity());
+            text(insert, 3, record.kind());
+            text(insert, 4, record.role());
+            insert.setString(5, record.action());
+            text(insert, 6, record.target());
+            insert.setInt(7, record.outcome());
+            text(insert, 8, record.source());
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("The audit entry of " + record.action() + " was not written", e);
+        }
+    }
+
+    private static void text(PreparedStatement statement, int index, String value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.VARCHAR);
+        } else {
+            statement.setString(index, value);
+        }
     }
 
     public AuditPage search(AuditQuery query, int page, int size) {

@@ -4,7 +4,6 @@ import io.kamea.access.Caller;
 import io.kamea.platform.LogSafe;
 import io.kamea.web.Problem;
 import jakarta.annotation.Priority;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -31,16 +30,13 @@ public class AccessRules implements ContainerRequestFilter {
     @Context
     ResourceInfo resource;
 
-    @Context
-    HttpServletRequest request;
-
     @Override
     public void filter(ContainerRequestContext context) {
         if (resource.getResourceMethod() == null) {
             return;
         }
         AccessRule rule = AccessRule.of(resource.getResourceMethod(), resource.getResourceClass());
-        Optional<Caller> caller = Callers.of(request);
+        Optional<Caller> caller = Callers.of(context);
         switch (rule.kind()) {
             case PERMIT_ALL -> {
             }

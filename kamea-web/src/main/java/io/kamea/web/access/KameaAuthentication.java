@@ -1,7 +1,7 @@
 package io.kamea.web.access;
 
 import io.kamea.access.ApiKeySecrets;
-import io.kamea.access.ApiKeys;
+import io.kamea.access.RecentApiKeys;
 import io.kamea.access.AuditRecord;
 import io.kamea.access.AuditTrail;
 import io.kamea.access.Caller;
@@ -23,7 +23,7 @@ import java.util.Optional;
  * Kamea's one authentication mechanism (Jakarta Security 3 gives an application one), for every
  * request of the application:
  * <ul>
- * <li>{@code Authorization: Bearer kamea_…}: an API key ({@link ApiKeys});</li>
+ * <li>{@code Authorization: Bearer kamea_…}: an API key ({@link RecentApiKeys});</li>
  * <li>{@code Authorization: Bearer <JWT>}: a token of the operator's OIDC provider, when one is
  * configured;</li>
  * <li>otherwise the UI's session ({@link Sessions}), whose state-changing calls must carry its
@@ -39,7 +39,7 @@ public class KameaAuthentication implements HttpAuthenticationMechanism {
     private static final String BEARER = "Bearer ";
 
     @Inject
-    ApiKeys apiKeys;
+    RecentApiKeys apiKeys;
 
     @Inject
     UserDirectory users;

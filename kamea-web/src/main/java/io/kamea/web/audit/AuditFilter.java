@@ -53,7 +53,7 @@ public class AuditFilter implements ContainerResponseFilter {
                 || relative.startsWith(BrokerAuthResource.PATH)) {
             return;
         }
-        Caller caller = Callers.of(request).orElse(null);
+        Caller caller = Callers.of(requestContext).orElse(null);
         String target = "/api/" + relative;
         AuditRecord record = caller == null && request.getAttribute(CLAIMED_IDENTITY) != null
                 ? new AuditRecord((String) request.getAttribute(CLAIMED_IDENTITY), Caller.Kind.USER.label(), null,
