@@ -31,7 +31,7 @@ if payara_asadmin list-applications 2>/dev/null | grep -q '^kamea '; then
   # A domain loads the application it has at start, after its listeners are up: a deployment
   # made meanwhile breaks the persistence unit. Wait for the application first.
   for _ in $(seq 1 360); do
-    code=$(curl -s -o /dev/null -w '%{http_code}' "$KAMEA_API_URL/devices?size=1")
+    code=$(curl -s --cacert "$MQTT_CA_PATH" -o /dev/null -w '%{http_code}' "$KAMEA_API_URL/devices?size=1")
     [ "$code" != 000 ] && [ "$code" != 404 ] && break
     sleep 0.5
   done
@@ -58,8 +58,8 @@ ingestion_consumers() { # -> the fewest consumers among the ingestion queues
 # deleting a device or publishing a configuration needs it, and it reconnects a few seconds after
 # a broker restart.
 for _ in $(seq 1 120); do
-  if curl -fsS -o /dev/null "$KAMEA_API_URL/devices?size=1" && [ "$(ingestion_consumers)" -gt 0 ] 2>/dev/null &&
-     curl -fsS -o /dev/null "${KAMEA_API_URL%/api}/health/ready"; then
+  if curl -fsS --cacert "$MQTT_CA_PATH" -o /dev/null "$KAMEA_API_URL/devices?size=1" && [ "$(ingestion_consumers)" -gt 0 ] 2>/dev/null &&
+     curl -fsS --cacert "$MQTT_CA_PATH" -o /dev/null "${KAMEA_API_URL%/api}/health/ready"; then
     kamea_log "platform up in $((SECONDS - started)) s"
     echo "Kamea API: $KAMEA_API_URL"
     echo "MQTT (TLS): $MGMT_MQTT_INGESTION_URL  CA: $MQTT_CA_PATH"

@@ -31,7 +31,7 @@ if [ ! -f "$JAR" ] || [ -n "$(find "$MODULE/src" "$MODULE/pom.xml" -newer "$JAR"
   kamea_log "building the device simulator"
   mvn -q -B -f "$MODULE/pom.xml" package -DskipTests
 fi
-curl -fsS -o /dev/null "$KAMEA_API_URL/devices?size=1" || { kamea_log "the API does not answer at $KAMEA_API_URL (server-config/run.sh?)"; exit 1; }
+curl -fsS --cacert "$MQTT_CA_PATH" -o /dev/null "$KAMEA_API_URL/devices?size=1" || { kamea_log "the API does not answer at $KAMEA_API_URL (server-config/run.sh?)"; exit 1; }
 kamea_pid_alive rabbitmq || { kamea_log "no RabbitMQ pid in $PID_DIR/rabbitmq.pid"; exit 1; }
 
 RUN=$(openssl rand -hex 4)

@@ -42,7 +42,7 @@ if [ ! -f "$JAR" ] || [ -n "$(find "$MODULE/src" "$MODULE/pom.xml" -newer "$JAR"
   kamea_log "building the device simulator"
   mvn -q -B -f "$MODULE/pom.xml" package -DskipTests
 fi
-curl -fsS -o /dev/null "$KAMEA_API_URL/devices?size=1" || { kamea_log "the API does not answer at $KAMEA_API_URL (server-config/run.sh?)"; exit 1; }
+curl -fsS --cacert "$MQTT_CA_PATH" -o /dev/null "$KAMEA_API_URL/devices?size=1" || { kamea_log "the API does not answer at $KAMEA_API_URL (server-config/run.sh?)"; exit 1; }
 
 # The e2e phases need the MDBs on kamea.telemetry and an empty queue (a backlog would be measured too).
 telemetry_queue() { # -> "<consumers> <messages>"
