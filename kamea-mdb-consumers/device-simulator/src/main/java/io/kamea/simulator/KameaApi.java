@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import javax.net.ssl.SSLContext;
 
 /**
  * The few calls of the Kamea management API the simulator makes: create, list, count and delete
@@ -21,12 +22,16 @@ import java.util.List;
 public final class KameaApi {
 
     private final String baseUrl;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
 
-    /** @param baseUrl the API's base URL, e.g. {@code http://localhost:8080/api} */
-    public KameaApi(String baseUrl) {
+    /**
+     * @param baseUrl the API's base URL, e.g. {@code https://localhost:8081/api}
+     * @param tls trusting the CA of the API's certificate (the development CA: {@link Tls#trusting})
+     */
+    public KameaApi(String baseUrl, SSLContext tls) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(tls)
+                .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     /** Provisions a password device; returns its credentials. */

@@ -34,7 +34,8 @@ public final class SimulatorMain {
                            [--cpu-seconds 30] [--listings 5] [--page-size 500] [--label connectivity] [--cpu ...]
                            [--management-url MQTT_BROKER_URL] (admin: RMQ_LOGIN / RMQ_PWD)
               deprovision  [--devices-file devices.json] [--name-prefix sim-<id>-] [--parallel 4]
-            common: --api-url, --broker-url, --ca (default: KAMEA_API_URL, MGMT_MQTT_INGESTION_URL, MQTT_CA_PATH)
+            common: --api-url, --broker-url, --ca (default: KAMEA_API_URL, MGMT_MQTT_INGESTION_URL, MQTT_CA_PATH;
+                    --ca checks the broker's and the API's certificates)
             """;
 
     private SimulatorMain() {
@@ -68,8 +69,10 @@ public final class SimulatorMain {
         }
     }
 
-    private static KameaApi api(Options options) {
-        return new KameaApi(options.text("api-url", System.getenv("KAMEA_API_URL")));
+    /** The API over HTTPS, its certificate checked against --ca (default MQTT_CA_PATH, the development CA). */
+    private static KameaApi api(Options options) throws Exception {
+        return new KameaApi(options.text("api-url", System.getenv("KAMEA_API_URL")),
+                Tls.trusting(Path.of(options.text("ca", System.getenv("MQTT_CA_PATH")))));
     }
 
     private static void provision(Options options) throws Exception {
