@@ -52,7 +52,7 @@ if ! tr '\0' '\n' < "/proc/$payara_pid/environ" 2>/dev/null | grep -q "^KAMEA_OI
       --data-urlencode "password=$OIDC_VIEWER_PASSWORD" "$KEYCLOAK_URL/realms/kamea/protocol/openid-connect/token" |
     jq -r .access_token)
   for _ in $(seq 1 90); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $viewer_token" \
+    [ "$(curl -s -o /dev/null -w '%{http_code}' --cacert "$MQTT_CA_PATH" -H "Authorization: Bearer $viewer_token" \
          "$KAMEA_API_URL/devices?size=1")" = 200 ] && break
     sleep 1
   done

@@ -26,7 +26,7 @@ if [ ! -f "$JAR" ] || [ -n "$(find "$MODULE/src" "$MODULE/pom.xml" -newer "$JAR"
   mvn -q -B -f "$MODULE/pom.xml" package -DskipTests
 fi
 curl -fsS -o /dev/null --cacert "$MQTT_CA_PATH" -H "Authorization: Bearer ${KAMEA_API_TOKEN:-}" "$KAMEA_API_URL/devices?size=1" || { kamea_log "the API does not answer at $KAMEA_API_URL (server-config/run.sh?)"; exit 1; }
-ready=$(curl -sS "${KAMEA_API_URL%/api}/health/ready" 2>/dev/null || true)
+ready=$(curl -sS --cacert "$MQTT_CA_PATH" "${KAMEA_API_URL%/api}/health/ready" 2>/dev/null || true)
 case $ready in *'"mqtt"'*'"DOWN"'*|*'"DOWN"'*'"mqtt"'*) kamea_log "the API's MQTT session is down (GET /health/ready): commands cannot be sent"; exit 1 ;; esac
 
 RUN=$(openssl rand -hex 4)

@@ -3,8 +3,8 @@
 # Functions:
 #   payara_install            fetch payara-$PAYARA_VERSION.zip with Maven, unzip into $PAYARA_HOME
 #   payara_start              create + bind the domain once, start it (environment from env.sh is
-#                             inherited by the JVM and checked), configure JDBC, health, metrics and
-#                             OpenAPI once; no-op if running
+#                             inherited by the JVM and checked), configure JDBC, health, metrics,
+#                             OpenAPI and HTTPS (restarting the domain once when these need it)
 #   payara_stop               asadmin stop-domain for our domaindir, then make sure the PID is gone
 #   payara_deploy EAR|WAR     asadmin deploy --force=true; quiet on success, log tail on error
 #   payara_undeploy NAME
@@ -120,19 +120,121 @@ _payara_tune_threads() {
   fi
 }
 
-# MicroProfile Health (/health), Metrics (/metrics) and OpenAPI (/openapi) on the domain's HTTP
-# listener, without authentication: like the API they listen on $KAMEA_BIND only. Payara 6 has
-# them on by default; this pins it, once per domain (marker file).
+# Set by the configuration steps when the running domain must restart to apply them (Payara takes a
+# listener's new protocol, a rebuilt keystore and /metrics' security only at its start).
+_PAYARA_RESTART=
+
+# MicroProfile Health (/health), Metrics (/metrics) and OpenAPI (/openapi) on the domain's listeners.
+# /health and /openapi without authentication: /health tells UP or DOWN per check, nothing else
+# (io.kamea.health). /metrics only to the login $KAMEA_METRICS_LOGIN (HTTP Basic against Payara's
+# file realm, group and role kamea-metrics), password KAMEA_METRICS_PASSWORD from the runtime
+# secrets. Once per domain (marker file).
+PAYARA_METRICS_ROLE=kamea-metrics
 _payara_observability() {
-  local marker=$PAYARA_DOMAIN_DIR/config/.kamea-observability out
+  local marker=$PAYARA_DOMAIN_DIR/config/.kamea-observability-secured out pf verb=create-file-user rc
   [ -f "$marker" ] && return 0
   out=$(payara_asadmin set-microprofile-healthcheck-configuration --enabled=true --securityenabled=false \
           --endpoint=health 2>&1) &&
-    out=$(payara_asadmin set-metrics-configuration --enabled=true --securityenabled=false --endpoint=metrics 2>&1) &&
+    out=$(payara_asadmin set-metrics-configuration --enabled=true --securityenabled=true \
+          --roles="$PAYARA_METRICS_ROLE" --endpoint=metrics 2>&1) &&
     out=$(payara_asadmin set-openapi-configuration --enabled=true --securityenabled=false --endpoint=openapi 2>&1) ||
     { echo "$out" >&2; return 1; }
+  out=$(payara_asadmin list-file-users 2>/dev/null)
+  grep -qx "$KAMEA_METRICS_LOGIN" <<<"$out" && verb=update-file-user
+  pf=$(mktemp); chmod 600 "$pf"
+  printf 'AS_ADMIN_PASSWORD=%s\nAS_ADMIN_USERPASSWORD=%s\n' "$PAYARA_ADMIN_PASSWORD" "$KAMEA_METRICS_PASSWORD" > "$pf"
+  out=$("$PAYARA_HOME/bin/asadmin" --interactive=false --host "$KAMEA_BIND" --port "$PAYARA_ADMIN_PORT" \
+        --user "$PAYARA_ADMIN_USER" --passwordfile "$pf" "$verb" --groups "$PAYARA_METRICS_ROLE" "$KAMEA_METRICS_LOGIN" 2>&1)
+  rc=$?; rm -f "$pf"
+  [ $rc = 0 ] || { echo "$out" >&2; return 1; }
   touch "$marker"
-  kamea_log "payara: /health, /metrics and /openapi on http://$KAMEA_BIND:$PAYARA_HTTP_PORT"
+  _PAYARA_RESTART="$_PAYARA_RESTART /metrics-login"
+  kamea_log "payara: /health and /openapi open, /metrics for $KAMEA_METRICS_LOGIN only"
+}
+
+# HTTPS: the https listener (http-listener-2, $KAMEA_BIND:$PAYARA_HTTPS_PORT) serves
+# KAMEA_HTTPS_CERT_PATH / KAMEA_HTTPS_KEY_PATH (default: the development PKI's server certificate)
+# from a keystore of its own, $PAYARA_HTTPS_KEYSTORE (PKCS#12, alias kamea-https), whose password
+# KAMEA_HTTPS_KEYSTORE_PASSWORD (runtime secrets) reaches the listener as the password alias
+# kamea-https-keystore-password. TLS 1.2 and 1.3 (the JDK refuses older versions). The plain HTTP
+# listener ($PAYARA_HTTP_PORT) serves nothing: port unification answers a plain HTTP request with
+# a redirect (302) to the same path on the https port, and a TLS handshake like the https listener.
+PAYARA_HTTPS_KEYSTORE=$PAYARA_DOMAIN_DIR/config/kamea-https.p12
+PAYARA_HTTPS_ALIAS=kamea-https-keystore-password
+
+# (Re)builds the keystore when the certificate, key or password changed (checksum beside it).
+# Returns 0 if it rebuilt it, 1 if it was up to date, 2 on error.
+_payara_https_keystore() {
+  local ks=$PAYARA_HTTPS_KEYSTORE f sum tmp
+  for f in "$KAMEA_HTTPS_CERT_PATH" "$KAMEA_HTTPS_KEY_PATH"; do
+    [ -r "$f" ] || { kamea_log "payara: cannot read $f (KAMEA_HTTPS_CERT_PATH, KAMEA_HTTPS_KEY_PATH)"; return 2; }
+  done
+  [ -n "${KAMEA_HTTPS_KEYSTORE_PASSWORD:-}" ] || { kamea_log "payara: KAMEA_HTTPS_KEYSTORE_PASSWORD is not set"; return 2; }
+  sum=$(cat "$KAMEA_HTTPS_CERT_PATH" "$KAMEA_HTTPS_KEY_PATH" <(printf %s "$KAMEA_HTTPS_KEYSTORE_PASSWORD") | sha256sum | cut -d' ' -f1)
+  [ -s "$ks" ] && [ "$(cat "$ks.sha256" 2>/dev/null)" = "$sum" ] && return 1
+  mkdir -p "$(dirname "$ks")"
+  tmp=$(mktemp "$ks.XXXXXX") || return 2
+  if ! KAMEA_KS_PASS=$KAMEA_HTTPS_KEYSTORE_PASSWORD openssl pkcs12 -export -in "$KAMEA_HTTPS_CERT_PATH" \
+       -inkey "$KAMEA_HTTPS_KEY_PATH" -name kamea-https -passout env:KAMEA_KS_PASS -out "$tmp" 2>&1 >&2; then
+    rm -f "$tmp"; kamea_log "payara: cannot make a keystore of $KAMEA_HTTPS_CERT_PATH and $KAMEA_HTTPS_KEY_PATH"; return 2
+  fi
+  chmod 600 "$tmp" && mv -f "$tmp" "$ks" && echo "$sum" > "$ks.sha256"
+  kamea_log "payara: HTTPS keystore $ks made of $KAMEA_HTTPS_CERT_PATH"
+}
+
+_payara_https() {
+  local p=configs.config.server-config.network-config.protocols.protocol.http-listener-2.ssl
+  local l=configs.config.server-config.network-config.network-listeners.network-listener.http-listener-1.protocol
+  local out pf rc kv current set=() protocols verb=
+  rc=0; _payara_https_keystore || rc=$?
+  [ $rc = 2 ] && return 1
+  [ $rc = 0 ] && { _PAYARA_RESTART="$_PAYARA_RESTART keystore"; verb=update-password-alias; }
+  out=$(payara_asadmin list-password-aliases 2>/dev/null)
+  grep -qx "$PAYARA_HTTPS_ALIAS" <<<"$out" || verb=create-password-alias
+  if [ -n "$verb" ]; then   # the keystore's password, set anew with each keystore
+    pf=$(mktemp); chmod 600 "$pf"
+    printf 'AS_ADMIN_PASSWORD=%s\nAS_ADMIN_ALIASPASSWORD=%s\n' "$PAYARA_ADMIN_PASSWORD" "$KAMEA_HTTPS_KEYSTORE_PASSWORD" > "$pf"
+    out=$("$PAYARA_HOME/bin/asadmin" --interactive=false --host "$KAMEA_BIND" --port "$PAYARA_ADMIN_PORT" \
+          --user "$PAYARA_ADMIN_USER" --passwordfile "$pf" "$verb" "$PAYARA_HTTPS_ALIAS" 2>&1)
+    rc=$?; rm -f "$pf"
+    [ $rc = 0 ] || { echo "$out" >&2; return 1; }
+  fi
+  current=$(payara_asadmin get "$p.*" 2>/dev/null)
+  for kv in "$p.key-store=$PAYARA_HTTPS_KEYSTORE" "$p.key-store-password=\${ALIAS=$PAYARA_HTTPS_ALIAS}" \
+            "$p.cert-nickname=kamea-https" "$p.tls12-enabled=true" "$p.tls13-enabled=true"; do
+    grep -qxF -- "$kv" <<<"$current" || set+=("$kv")
+  done
+  if [ ${#set[@]} -gt 0 ]; then
+    out=$(payara_asadmin set "${set[@]}" 2>&1) || { echo "$out" >&2; return 1; }
+    _PAYARA_RESTART="$_PAYARA_RESTART https-listener"
+  fi
+  current=$(payara_asadmin get "$l" 2>/dev/null)
+  grep -qx "$l=kamea-http-pu" <<<"$current" && return 0
+  protocols=$(payara_asadmin list-protocols 2>/dev/null)
+  if ! grep -qx kamea-http-redirect <<<"$protocols"; then
+    out=$(payara_asadmin create-protocol --securityenabled=false kamea-http-redirect 2>&1) &&
+      out=$(payara_asadmin create-http-redirect --redirect-port "$PAYARA_HTTPS_PORT" --secure-redirect=true \
+            kamea-http-redirect 2>&1) || { echo "$out" >&2; return 1; }
+  fi
+  if ! grep -qx kamea-http-pu <<<"$protocols"; then
+    out=$(payara_asadmin create-protocol --securityenabled=false kamea-http-pu 2>&1) &&
+      out=$(payara_asadmin create-protocol-finder --protocol kamea-http-pu --targetprotocol http-listener-2 \
+            --classname org.glassfish.grizzly.config.portunif.HttpProtocolFinder kamea-https-finder 2>&1) &&
+      out=$(payara_asadmin create-protocol-finder --protocol kamea-http-pu --targetprotocol kamea-http-redirect \
+            --classname org.glassfish.grizzly.config.portunif.HttpProtocolFinder kamea-redirect-finder 2>&1) ||
+      { echo "$out" >&2; return 1; }
+  fi
+  out=$(payara_asadmin set "$l=kamea-http-pu" 2>&1) || { echo "$out" >&2; return 1; }
+  _PAYARA_RESTART="$_PAYARA_RESTART http-redirect"
+  kamea_log "payara: https://$KAMEA_BIND:$PAYARA_HTTPS_PORT, plain HTTP on $PAYARA_HTTP_PORT redirected there"
+}
+
+# Restarts the domain if a configuration step asked for it (once: the next start finds it done).
+_payara_apply_restart() {
+  [ -n "$_PAYARA_RESTART" ] || return 0
+  kamea_log "payara: restarting to apply:$_PAYARA_RESTART"
+  _PAYARA_RESTART=
+  payara_stop && payara_start
 }
 
 # JDBC driver, password alias, pool kamea-pool, resource jdbc/kamea; once per domain (marker file),
@@ -141,6 +243,7 @@ _payara_configure() {
   local marker=$PAYARA_DOMAIN_DIR/config/.kamea-configured out jar
   _payara_tune_threads || return 1
   _payara_observability || return 1
+  _payara_https || return 1
   [ -f "$marker" ] && return 0
   kamea_log "payara: configuring JDBC (driver, kamea-pool, jdbc/kamea)"
   jar=$(_payara_pg_jdbc_jar) || return 1
@@ -179,7 +282,7 @@ payara_start() {
   if pid=$(_payara_pid); then
     echo "$pid" > "$PID_DIR/payara.pid"
     kamea_log "payara: already running (pid $pid, admin $KAMEA_BIND:$PAYARA_ADMIN_PORT)"
-    _payara_configure
+    _payara_configure && _payara_apply_restart
     return
   fi
   if [ ! -f "$PAYARA_DOMAIN_DIR/config/domain.xml" ]; then _payara_create_domain || return 1; fi
@@ -204,8 +307,8 @@ payara_start() {
     tr '\0' '\n' < "/proc/$pid/environ" | grep -q "^$v=" || missing="$missing $v"
   done
   [ -z "$missing" ] || kamea_log "payara: WARNING: the domain JVM does not see:$missing (source env.sh before payara_start)"
-  kamea_log "payara: running (pid $pid, admin $KAMEA_BIND:$PAYARA_ADMIN_PORT, http $KAMEA_BIND:$PAYARA_HTTP_PORT)"
-  _payara_configure
+  kamea_log "payara: running (pid $pid, admin $KAMEA_BIND:$PAYARA_ADMIN_PORT, https $KAMEA_BIND:$PAYARA_HTTPS_PORT)"
+  _payara_configure && _payara_apply_restart
 }
 
 payara_stop() {

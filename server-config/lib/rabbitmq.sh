@@ -14,7 +14,8 @@
 #   rabbitmq_diagnostics ARGS..., rabbitmq_plugins ARGS...   same for the other CLI tools
 #
 # Layout ($RMQ_BASE = $KAMEA_RUNTIME/rabbitmq):
-#   rabbitmq.conf, definitions.json, enabled_plugins   rendered/copied at every start (mode 600: they hold secrets)
+#   rabbitmq.conf, advanced.config, definitions.json, enabled_plugins
+#                                                       rendered/copied at every start (mode 600: they hold secrets)
 #   rabbitmq-env.conf (empty), conf.d/ (empty)          so that /etc/rabbitmq is never read
 #   home/.erlang.cookie                                 HOME of the server and of the CLI tools
 #   mnesia/, log/ (rabbit.log, startup.log), node.pid   (node.pid is written by RabbitMQ itself)
@@ -127,11 +128,12 @@ _rabbitmq_render() {
 # The base URL of Kamea's broker authentication endpoints, with the broker's secret as user
 # information (user "rabbitmq"): $KAMEA_API_URL/broker-auth. Generated secrets are hex; a secret
 # that would need percent-encoding is refused rather than trusted to the HTTP client's decoding.
+# HTTPS only, so the secret never crosses in clear (advanced.config: the CA that verifies Kamea).
 _rabbitmq_auth_http_url() {
   local scheme rest
   case $KAMEA_API_URL in
-    http://* | https://*) ;;
-    *) kamea_log "rabbitmq: KAMEA_API_URL must be an http(s) URL, not '$KAMEA_API_URL'"; return 1 ;;
+    https://*) ;;
+    *) kamea_log "rabbitmq: KAMEA_API_URL must be an https URL, not '$KAMEA_API_URL'"; return 1 ;;
   esac
   if [ -z "${RMQ_AUTH_SECRET:-}" ] || [[ ! $RMQ_AUTH_SECRET =~ ^[A-Za-z0-9._~-]+$ ]]; then
     kamea_log "rabbitmq: RMQ_AUTH_SECRET must be set, with letters, digits and . _ ~ - only"; return 1
@@ -186,6 +188,7 @@ rabbitmq_render_config() {
   (
     umask 077
     _rabbitmq_render < "$RMQ_TEMPLATE_DIR/rabbitmq.conf.template" > "$RMQ_BASE/rabbitmq.conf" &&
+      _rabbitmq_render < "$RMQ_TEMPLATE_DIR/advanced.config.template" > "$RMQ_BASE/advanced.config" &&
       _rabbitmq_render < "$RMQ_TEMPLATE_DIR/definitions.json.template" > "$RMQ_DEFINITIONS_FILE" &&
       cp "$RMQ_TEMPLATE_DIR/enabled_plugins" "$RMQ_BASE/enabled_plugins"
   ) || return 1

@@ -28,11 +28,13 @@ tools_install() {
 }
 
 # The end-to-end tests of the web UI drive a headless Chromium through its driver (Selenium,
-# kamea-ear's BrowserIT): both from Debian, so nothing is downloaded at test time.
+# kamea-ear's BrowserIT): both from Debian, so nothing is downloaded at test time. certutil (NSS
+# tools) makes the browser's certificate database trust the development CA (HTTPS UI).
 browser_install() {
   local missing=()
   command -v chromium >/dev/null || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  command -v certutil >/dev/null || missing+=(libnss3-tools)
   if [ ${#missing[@]} -gt 0 ]; then
     kamea_apt_install "${missing[@]}"
   fi

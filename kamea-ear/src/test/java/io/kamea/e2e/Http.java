@@ -65,7 +65,12 @@ final class Http {
 
     /** A GET on the application server outside the API ({@code /openapi}, {@code /health}...). */
     static Reply server(String path, String accept) {
-        return send("GET", Stack.SERVER + path, null, null, "application/json", accept);
+        return server(path, accept, null);
+    }
+
+    /** The same with an Authorization header ({@code /metrics}: {@link #basic} with Prometheus' login), null for none. */
+    static Reply server(String path, String accept, String authorization) {
+        return send("GET", Stack.SERVER + path, null, authorization, "application/json", accept);
     }
 
     static Reply management(String method, String path, String body) {

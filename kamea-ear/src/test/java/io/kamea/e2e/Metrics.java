@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
 
-/** The application's metrics as Prometheus scrapes them: {@code /metrics?scope=application}. */
+/**
+ * The application's metrics as Prometheus scrapes them: {@code /metrics?scope=application}, with
+ * its login (Basic, {@code KAMEA_METRICS_LOGIN} / {@code KAMEA_METRICS_PASSWORD}).
+ */
 final class Metrics {
 
     private Metrics() {
@@ -15,7 +18,7 @@ final class Metrics {
      * ({@code stream="telemetry"}...); 0 if there is none yet (a counter not yet incremented).
      */
     static double value(String name, String... labels) {
-        Http.Reply reply = Http.server("/metrics?scope=application", "text/plain");
+        Http.Reply reply = Http.server("/metrics?scope=application", "text/plain", scraper());
         if (reply.status() == 404) {
             return 0; // no application metric at all yet
         }
@@ -26,6 +29,10 @@ final class Metrics {
                 .filter(line -> Arrays.stream(labels).allMatch(label -> labelsOf(line).contains(label)))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .findFirst().orElse(0);
+    }
+
+    static String scraper() {
+        return Http.basic(Stack.METRICS_LOGIN, Stack.METRICS_PASSWORD);
     }
 
     private static String labelsOf(String line) {

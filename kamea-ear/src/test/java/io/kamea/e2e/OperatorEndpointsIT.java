@@ -121,15 +121,29 @@ class OperatorEndpointsIT {
         assertEquals("UP", ready.getString("status"));
         Map<String, JsonObject> checks = checks(ready);
         assertEquals(READINESS_CHECKS, checks.keySet());
-        checks.forEach((name, check) -> {
-            assertEquals("UP", check.getString("status"), name);
-            assertFalse(check.getJsonObject("data").getString("url", "").isBlank(), "url of " + name);
-        });
+        checks.forEach((name, check) -> assertEquals("UP", check.getString("status"), name));
+        // open to anyone who reaches the server: UP or DOWN, no user, URL or client id
+        String body = Http.server("/health/ready", "application/json").body();
+        for (String secret : List.of("kamea-admin", "kamea-api", "http", "amqp", "jdbc", "tcp:", "ssl:")) {
+            assertFalse(body.contains(secret), secret + " in " + body);
+        }
 
         Http.Reply live = Http.server("/health/live", "application/json");
         assertEquals(200, live.status(), live.body());
         assertEquals("UP", live.json().getString("status"));
         assertEquals(Set.of("kamea"), checks(live.json()).keySet());
+    }
+
+    @Test
+    void metricsOnlyForTheScrapeLogin() {
+        assertEquals(401, Http.server("/metrics", "text/plain").status(), "anonymous");
+        assertEquals(401, Http.server("/metrics", "text/plain", Http.basic(Stack.METRICS_LOGIN, "wrong")).status(),
+                "wrong password");
+        assertEquals(401, Http.server("/metrics", "text/plain", Http.basic(Stack.ADMIN_LOGIN, Stack.ADMIN_PASSWORD))
+                .status(), "another secret of the platform is no scrape login");
+        Http.Reply scraped = Http.server("/metrics", "text/plain", Metrics.scraper());
+        assertEquals(200, scraped.status(), scraped.body());
+        assertTrue(scraped.body().contains("# TYPE"), "Prometheus text: " + scraped.body().lines().findFirst());
     }
 
     @Test

@@ -5,18 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpClient.Redirect;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every answer of the application carries the browser protections: answers that succeed, problem
- * bodies, the UI's files and Swagger UI's, which alone may use inline styles and data: images.
+ * bodies, the UI's files and Swagger UI's, which alone may use inline styles and data: images;
+ * over HTTPS, HSTS. Plain HTTP serves nothing: every request is redirected to HTTPS.
  */
 class SecurityHeadersIT {
 
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    /**
+     * HTTP/1.1: over plain HTTP, Java's client asks for HTTP/2 by an upgrade (h2c), and with a body
+     * it waits past the server's redirect; curl does not (the server answers both the same).
+     */
+    private static final HttpClient CLIENT = HttpClient.newBuilder().sslContext(Stack.tls())
+            .version(HttpClient.Version.HTTP_1_1).followRedirects(Redirect.NEVER).build();
+    /** The plain HTTP port of the application server (Payara's portbase + 80). */
+    private static final int PLAIN_HTTP_PORT = Integer.parseInt(System.getenv().getOrDefault("PAYARA_HTTP_PORT", "8080"));
 
     @Test
     void apiUiAndErrorsCarryTheSecurityHeaders() throws Exception {
@@ -36,6 +46,27 @@ class SecurityHeadersIT {
             assertEquals(path.startsWith("/api-docs/"), policy.contains("'unsafe-inline'"), path + ": " + policy);
             assertEquals("nosniff", answer.headers().firstValue("X-Content-Type-Options").orElse(""), path);
             assertEquals("no-referrer", answer.headers().firstValue("Referrer-Policy").orElse(""), path);
+            assertEquals("max-age=31536000", answer.headers().firstValue("Strict-Transport-Security").orElse(""), path);
+        }
+    }
+
+    @Test
+    void plainHttpOnlyRedirectsToHttps() throws Exception {
+        URI https = URI.create(Stack.SERVER);
+        assertEquals("https", https.getScheme(), "KAMEA_API_URL is HTTPS");
+        for (String path : new String[] {"/api/devices?size=1", "/", "/health/ready", "/metrics", "/openapi"}) {
+            for (String method : new String[] {"GET", "POST", "DELETE"}) {
+                URI plain = new URI("http", null, https.getHost(), PLAIN_HTTP_PORT, null, null, null).resolve(path);
+                HttpResponse<String> answer = CLIENT.send(HttpRequest.newBuilder(plain)
+                        .method(method, HttpRequest.BodyPublishers.ofString(method.equals("POST") ? "{}" : ""))
+                        .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                String where = method + " " + plain;
+                assertEquals(302, answer.statusCode(), where + ": " + answer.body());
+                assertEquals("https://" + https.getHost() + ":" + https.getPort() + path,
+                        answer.headers().firstValue("Location").orElse(""), where);
+                assertEquals("", answer.body(), where);
+            }
         }
     }
 

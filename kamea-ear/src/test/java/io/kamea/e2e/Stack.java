@@ -27,7 +27,7 @@ import javax.net.ssl.TrustManagerFactory;
  */
 final class Stack {
 
-    static final String API = env("KAMEA_API_URL", "http://localhost:8080/api");
+    static final String API = env("KAMEA_API_URL", "https://localhost:8081/api");
     /**
      * This stack's admin API key (server-config/run.sh makes it, env.sh exports it): every test
      * calls the API with it unless it tests another identity.
@@ -42,6 +42,9 @@ final class Stack {
     static final String MANAGEMENT_URL = env("MQTT_BROKER_URL", "https://localhost:15671/api");
     static final String ADMIN_LOGIN = env("RMQ_LOGIN", "kamea-admin");
     static final String ADMIN_PASSWORD = env("RMQ_PWD", "");
+    /** Prometheus' login on /metrics (server-config/env.sh: KAMEA_METRICS_PASSWORD, a runtime secret). */
+    static final String METRICS_LOGIN = env("KAMEA_METRICS_LOGIN", "kamea-metrics");
+    static final String METRICS_PASSWORD = env("KAMEA_METRICS_PASSWORD", "");
     static final String VHOST = env("RMQ_VHOST", "kamea");
     static final Path CA = Path.of(env("MQTT_CA_PATH", ".runtime/pki/ca/ca.pem"));
     /** The development PKI (server-config/pki/make-dev-pki.sh), device test material under devices/. */
@@ -54,7 +57,7 @@ final class Stack {
     private Stack() {
     }
 
-    /** TLS trusting only the development CA that signed the broker's certificate. */
+    /** TLS trusting only the development CA that signed the broker's and Kamea's certificates. */
     static synchronized SSLContext tls() {
         if (tls == null) {
             try (InputStream in = Files.newInputStream(CA)) {

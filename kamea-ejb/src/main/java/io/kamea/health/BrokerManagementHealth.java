@@ -1,6 +1,5 @@
 package io.kamea.health;
 
-import io.kamea.broker.BrokerSettings;
 import io.kamea.broker.RabbitManagementApi;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,9 +23,6 @@ public class BrokerManagementHealth implements HealthCheck {
     @Inject
     RabbitManagementApi api;
 
-    @Inject
-    BrokerSettings settings;
-
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ExecutorService executor;
 
@@ -34,14 +30,13 @@ public class BrokerManagementHealth implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME)
-                .withData("url", String.valueOf(settings.managementUrl()))
-                .withData("user", settings.login());
+        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME);
         try {
             bounded.call(executor, api::whoami);
+            bounded.succeeded();
             return response.up().build();
         } catch (Exception e) {
-            return response.down().withData("error", BoundedCall.describe(e)).build();
+            return response.down().withData("error", bounded.failed(NAME, e)).build();
         }
     }
 }

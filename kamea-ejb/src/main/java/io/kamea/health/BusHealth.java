@@ -30,15 +30,16 @@ public class BusHealth implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).withData("url", bus.url());
+        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME);
         try {
             bounded.call(executor, () -> {
                 bus.verifyConnection();
                 return null;
             });
+            bounded.succeeded();
             return response.up().build();
         } catch (Exception e) {
-            return response.down().withData("error", BoundedCall.describe(e)).build();
+            return response.down().withData("error", bounded.failed(NAME, e)).build();
         }
     }
 }

@@ -29,21 +29,22 @@ public class DatabaseHealth implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).withData("dataSource", DATA_SOURCE);
+        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME);
         try {
-            String url = bounded.call(executor, this::validUrl);
-            return response.up().withData("url", url).build();
+            bounded.call(executor, this::valid);
+            bounded.succeeded();
+            return response.up().build();
         } catch (Exception e) {
-            return response.down().withData("error", BoundedCall.describe(e)).build();
+            return response.down().withData("error", bounded.failed(NAME, e)).build();
         }
     }
 
-    private String validUrl() throws SQLException {
+    private Boolean valid() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             if (!connection.isValid((int) BoundedCall.LIMIT.toSeconds())) {
                 throw new SQLException("the connection is not valid");
             }
-            return connection.getMetaData().getURL();
+            return true;
         }
     }
 }

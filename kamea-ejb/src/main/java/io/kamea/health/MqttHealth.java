@@ -24,10 +24,6 @@ public class MqttHealth implements HealthCheck {
     public HealthCheckResponse call() {
         return HealthCheckResponse.named(NAME)
                 .status(!gateway.enabled() || gateway.connected())
-                .withData("enabled", gateway.enabled())
-                .withData("connected", gateway.connected())
-                .withData("url", gateway.url())
-                .withData("clientId", gateway.clientId())
                 .build();
     }
 }

@@ -1,14 +1,13 @@
 package io.kamea.health;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import io.kamea.broker.BrokerSettings;
 import io.kamea.broker.RabbitManagementApi;
 import jakarta.ws.rs.ProcessingException;
 import java.net.ConnectException;
-import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,7 +21,6 @@ class BrokerManagementHealthTest {
 
     private final BrokerManagementHealth check = new BrokerManagementHealth();
     private final RabbitManagementApi api = mock(RabbitManagementApi.class);
-    private final BrokerSettings settings = mock(BrokerSettings.class);
     private final ExecutorService executor = Executors.newCachedThreadPool();
 
     @BeforeAll
@@ -33,10 +31,7 @@ class BrokerManagementHealthTest {
     @BeforeEach
     void wire() {
         check.api = api;
-        check.settings = settings;
         check.executor = executor;
-        when(settings.managementUrl()).thenReturn(URI.create("https://localhost:15671/api"));
-        when(settings.login()).thenReturn("kamea-admin");
     }
 
     @AfterEach
@@ -52,16 +47,16 @@ class BrokerManagementHealthTest {
 
         assertEquals("broker-management", response.getName());
         assertEquals(HealthCheckResponse.Status.UP, response.getStatus());
-        assertEquals("https://localhost:15671/api", response.getData().orElseThrow().get("url"));
+        assertTrue(response.getData().orElse(Map.of()).isEmpty(), "no URL nor user for anonymous callers: " + response.getData());
     }
 
     @Test
-    void downWithTheCauseWhenTheBrokerCannotBeReached() {
+    void downWithTheCausesTypeOnlyWhenTheBrokerCannotBeReached() {
         when(api.whoami()).thenThrow(new ProcessingException(new ConnectException("Connection refused")));
 
         HealthCheckResponse response = check.call();
 
         assertEquals(HealthCheckResponse.Status.DOWN, response.getStatus());
-        assertEquals("ConnectException: Connection refused", response.getData().orElseThrow().get("error"));
+        assertEquals(Map.of("error", "ConnectException"), response.getData().orElseThrow());
     }
 }

@@ -10,6 +10,7 @@ import static org.mockito.Mockito.when;
 import io.kamea.bus.BusPublisher;
 import io.kamea.bus.BusUnavailableException;
 import jakarta.jms.JMSException;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,7 +36,6 @@ class BusHealthTest {
     void wire() {
         check.bus = bus;
         check.executor = executor;
-        when(bus.url()).thenReturn("tcp://127.0.0.1:61616");
     }
 
     @AfterEach
@@ -49,20 +49,18 @@ class BusHealthTest {
 
         assertEquals("bus", response.getName());
         assertEquals(HealthCheckResponse.Status.UP, response.getStatus());
-        assertEquals("tcp://127.0.0.1:61616", response.getData().orElseThrow().get("url"));
+        assertTrue(response.getData().orElse(Map.of()).isEmpty(), "no URL for anonymous callers: " + response.getData());
     }
 
     @Test
-    void downWithTheReasonWhenTheBusIsUnreachable() {
+    void downWithTheCausesTypeOnlyWhenTheBusIsUnreachable() {
         doThrow(new BusUnavailableException("The bus does not answer",
                 new JMSException("AMQ219007: Cannot connect to server(s)"))).when(bus).verifyConnection();
 
         HealthCheckResponse response = check.call();
 
         assertEquals(HealthCheckResponse.Status.DOWN, response.getStatus());
-        assertEquals("JMSException: AMQ219007: Cannot connect to server(s)",
-                response.getData().orElseThrow().get("error"));
-        assertEquals("tcp://127.0.0.1:61616", response.getData().orElseThrow().get("url"));
+        assertEquals(Map.of("error", "JMSException"), response.getData().orElseThrow());
     }
 
     @Test
@@ -75,14 +73,13 @@ class BusHealthTest {
             long firstMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             assertEquals(HealthCheckResponse.Status.DOWN, first.getStatus());
             assertTrue(firstMillis < BoundedCall.LIMIT.toMillis() + 1_000, "answered in " + firstMillis + " ms");
-            assertEquals("TimeoutException: no answer within 2000 ms", first.getData().orElseThrow().get("error"));
+            assertEquals("timeout", first.getData().orElseThrow().get("error"));
 
             start = System.nanoTime();
             HealthCheckResponse second = check.call();
             assertEquals(HealthCheckResponse.Status.DOWN, second.getStatus());
             assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 500, "no second wait");
-            assertEquals("TimeoutException: the previous check has not finished yet",
-                    second.getData().orElseThrow().get("error"));
+            assertEquals("timeout", second.getData().orElseThrow().get("error"));
         } finally {
             release.countDown();
         }

@@ -1,14 +1,15 @@
 package io.kamea.health;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.net.ConnectException;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.sql.DataSource;
@@ -41,19 +42,16 @@ class DatabaseHealthTest {
     }
 
     @Test
-    void upWithTheDatabaseUrlWhenAValidConnectionIsHad() throws Exception {
+    void upWithoutTheDatabaseUrlWhenAValidConnectionIsHad() throws Exception {
         Connection connection = mock(Connection.class);
-        DatabaseMetaData metaData = mock(DatabaseMetaData.class);
         when(dataSource.getConnection()).thenReturn(connection);
         when(connection.isValid(2)).thenReturn(true);
-        when(connection.getMetaData()).thenReturn(metaData);
-        when(metaData.getURL()).thenReturn("jdbc:postgresql://127.0.0.1:15432/kamea");
 
         HealthCheckResponse response = check.call();
 
         assertEquals("database", response.getName());
         assertEquals(HealthCheckResponse.Status.UP, response.getStatus());
-        assertEquals("jdbc:postgresql://127.0.0.1:15432/kamea", response.getData().orElseThrow().get("url"));
+        assertTrue(response.getData().orElse(Map.of()).isEmpty(), "no URL for anonymous callers: " + response.getData());
         verify(connection).close();
     }
 
@@ -65,8 +63,7 @@ class DatabaseHealthTest {
         HealthCheckResponse response = check.call();
 
         assertEquals(HealthCheckResponse.Status.DOWN, response.getStatus());
-        assertEquals("ConnectException: Connection refused", response.getData().orElseThrow().get("error"));
-        assertEquals("jdbc/kamea", response.getData().orElseThrow().get("dataSource"));
+        assertEquals(Map.of("error", "ConnectException"), response.getData().orElseThrow());
     }
 
     @Test
@@ -78,6 +75,6 @@ class DatabaseHealthTest {
         HealthCheckResponse response = check.call();
 
         assertEquals(HealthCheckResponse.Status.DOWN, response.getStatus());
-        assertEquals("SQLException: the connection is not valid", response.getData().orElseThrow().get("error"));
+        assertEquals("SQLException", response.getData().orElseThrow().get("error"));
     }
 }

@@ -68,7 +68,7 @@ public final class CommandRoundTrip {
         List<CommandResponder> responders = new ArrayList<>();
         try {
             connect(responders, tls, answering, counters);
-            String result = call();
+            String result = call(tls);
             return result + " " + counters;
         } finally {
             ExecutorService closing = Executors.newFixedThreadPool(8);
@@ -104,10 +104,10 @@ public final class CommandRoundTrip {
                 settings.label(), responders.size(), (System.nanoTime() - started) / 1e9);
     }
 
-    private String call() throws InterruptedException {
+    private String call(SSLContext tls) throws InterruptedException {
         List<HttpClient> clients = new ArrayList<>();
         for (int i = 0; i < settings.httpClients(); i++) {
-            clients.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            clients.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(tls)
                     .connectTimeout(Duration.ofSeconds(5)).build());
         }
         long start = System.nanoTime();

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import javax.net.ssl.SSLContext;
 
 /**
  * The few calls of the Kamea management API the simulator makes: create, list, count and delete
@@ -22,16 +23,18 @@ public final class KameaApi {
 
     private final String baseUrl;
     private final String authorization;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
 
     /**
      * @param baseUrl the API's base URL, e.g. {@code https://localhost:8081/api}
      * @param token an API key with the admin role (provisioning and deleting devices need it)
+     * @param tls trusting the CA of the API's certificate (the development CA: {@link Tls#trusting})
      */
-    public KameaApi(String baseUrl, String token) {
+    public KameaApi(String baseUrl, String token, SSLContext tls) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.authorization = bearer(token);
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(tls)
+                .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     /** The Authorization header value for an API key, refused early when there is none. */

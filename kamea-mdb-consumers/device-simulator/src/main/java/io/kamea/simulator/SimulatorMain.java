@@ -35,7 +35,8 @@ public final class SimulatorMain {
                            [--management-url MQTT_BROKER_URL] (admin: RMQ_LOGIN / RMQ_PWD)
               deprovision  [--devices-file devices.json] [--name-prefix sim-<id>-] [--parallel 4]
             common: --api-url, --api-token, --broker-url, --ca
-                    (default: KAMEA_API_URL, KAMEA_API_TOKEN, MGMT_MQTT_INGESTION_URL, MQTT_CA_PATH)
+                    (default: KAMEA_API_URL, KAMEA_API_TOKEN, MGMT_MQTT_INGESTION_URL, MQTT_CA_PATH;
+                    --ca checks the broker's and the API's certificates)
             """;
 
     private SimulatorMain() {
@@ -69,8 +70,10 @@ public final class SimulatorMain {
         }
     }
 
-    private static KameaApi api(Options options) {
-        return new KameaApi(options.text("api-url", System.getenv("KAMEA_API_URL")), apiToken(options));
+    /** The API over HTTPS, its certificate checked against --ca (default MQTT_CA_PATH, the development CA). */
+    private static KameaApi api(Options options) throws Exception {
+        return new KameaApi(options.text("api-url", System.getenv("KAMEA_API_URL")), apiToken(options),
+                Tls.trusting(Path.of(options.text("ca", System.getenv("MQTT_CA_PATH")))));
     }
 
     private static String apiToken(Options options) {

@@ -79,7 +79,7 @@ public class KameaAuthentication implements HttpAuthenticationMechanism {
         }
         if (!Sessions.isSafe(request.getMethod()) && !Sessions.csrfMatches(request)) {
             audit(request, caller.get(), "csrf", 403);
-            ServletProblems.forbidden(response, "A state-changing call of a session must carry its CSRF token in "
+            ServletProblems.forbidden(request, response, "A state-changing call of a session must carry its CSRF token in "
                     + Sessions.CSRF_HEADER);
             return AuthenticationStatus.SEND_FAILURE;
         }
@@ -121,18 +121,18 @@ public class KameaAuthentication implements HttpAuthenticationMechanism {
         if (status == 403) {
             // A valid token without any of Kamea's groups: a question of rights, not a failed login.
             audit.record(new AuditRecord(identity, kind.label(), null, "authenticate", target(request), 403, source));
-            ServletProblems.forbidden(response, refused);
+            ServletProblems.forbidden(request, response, refused);
             return AuthenticationStatus.SEND_FAILURE;
         }
         var lock = failures.refusal(source, null);
         if (lock.isPresent()) {
-            ServletProblems.tooManyFailures(response, lock.get());
+            ServletProblems.tooManyFailures(request, response, lock.get());
             return AuthenticationStatus.SEND_FAILURE;
         }
         failures.failed(source, null);
         audit.record(new AuditRecord(identity, kind == null ? null : kind.label(), null, "authenticate",
                 target(request), 401, source));
-        ServletProblems.unauthorized(response, refused);
+        ServletProblems.unauthorized(request, response, refused);
         return AuthenticationStatus.SEND_FAILURE;
     }
 

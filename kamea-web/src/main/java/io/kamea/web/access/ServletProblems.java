@@ -3,6 +3,7 @@ package io.kamea.web.access;
 import io.kamea.web.Problem;
 import io.kamea.web.headers.SecurityHeaders;
 import jakarta.json.Json;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,24 +19,24 @@ final class ServletProblems {
     private ServletProblems() {
     }
 
-    static void unauthorized(HttpServletResponse response, String detail) {
+    static void unauthorized(HttpServletRequest request, HttpServletResponse response, String detail) {
         response.setHeader("WWW-Authenticate", "Bearer realm=\"kamea\", error=\"invalid_token\"");
-        write(response, 401, "Unauthorized", detail);
+        write(request, response, 401, "Unauthorized", detail);
     }
 
-    static void forbidden(HttpServletResponse response, String detail) {
-        write(response, 403, "Forbidden", detail);
+    static void forbidden(HttpServletRequest request, HttpServletResponse response, String detail) {
+        write(request, response, 403, "Forbidden", detail);
     }
 
-    static void tooManyFailures(HttpServletResponse response, Duration retryAfter) {
+    static void tooManyFailures(HttpServletRequest request, HttpServletResponse response, Duration retryAfter) {
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
         response.setHeader("Retry-After", Long.toString(seconds));
-        write(response, 429, "Too many failed attempts",
+        write(request, response, 429, "Too many failed attempts",
                 "Too many failed logins from this address or for this user: try again in " + seconds + " s");
     }
 
-    private static void write(HttpServletResponse response, int status, String title, String detail) {
-        SecurityHeaders.set("/api/", response);
+    private static void write(HttpServletRequest request, HttpServletResponse response, int status, String title, String detail) {
+        SecurityHeaders.set(request, response);
         response.setStatus(status);
         response.setContentType(Problem.MEDIA_TYPE.toString());
         response.setCharacterEncoding("UTF-8");

@@ -19,6 +19,9 @@ import java.io.IOException;
  * <li>{@code X-Content-Type-Options: nosniff}: a device's configuration shown as JSON is never
  * run as a script.</li>
  * <li>{@code Referrer-Policy: no-referrer}: device ids in URLs do not leave with a link.</li>
+ * <li>{@code Strict-Transport-Security: max-age=31536000} on answers over HTTPS: for a year the
+ * browser goes to this host over HTTPS only, even when given an {@code http://} link (plain HTTP
+ * only redirects to HTTPS, and the header would mean nothing there: browsers ignore it).</li>
  * </ul>
  * Payara's own endpoints ({@code /health}, {@code /metrics}, {@code /openapi}) are not part of the
  * application and do not pass here.
@@ -29,21 +32,26 @@ public class SecurityHeaders extends HttpFilter {
     static final String POLICY = "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
     static final String SWAGGER_UI_POLICY = POLICY + "; style-src 'self' 'unsafe-inline'; img-src 'self' data:";
     static final String SWAGGER_UI_PATH = "/api-docs/";
+    static final String HSTS = "max-age=31536000";
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        set(request.getRequestURI().substring(request.getContextPath().length()), response);
+        set(request, response);
         chain.doFilter(request, response);
     }
 
     /**
-     * The headers for an answer to {@code path} (relative to the application): also for the
-     * answers the authentication mechanism gives before any filter runs.
+     * The headers for the answer to {@code request}: also for the answers the authentication
+     * mechanism gives before any filter runs.
      */
-    public static void set(String path, HttpServletResponse response) {
+    public static void set(HttpServletRequest request, HttpServletResponse response) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
         response.setHeader("Content-Security-Policy", path.startsWith(SWAGGER_UI_PATH) ? SWAGGER_UI_POLICY : POLICY);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
+        if (request.isSecure()) {
+            response.setHeader("Strict-Transport-Security", HSTS);
+        }
     }
 }
