@@ -55,22 +55,19 @@ class AuditIT {
 
     @Test
     void loginsAreRecordedFailedOrNot() {
-        String username = Devices.uniqueName("audit-user").toLowerCase();
-        Http.Reply user = Http.api("POST", "/users", "{\"username\":\"" + username + "\",\"role\":\"viewer\"}");
-        assertEquals(201, user.status(), user.body());
-        String password = user.json().getString("password");
+        var user = TestUsers.make("audit-user", "viewer");
+        String username = user.username();
+        String password = user.password();
         try {
-            assertEquals(401, Http.apiAs(null, "POST", "/session",
-                    "{\"username\":\"" + username + "\",\"password\":\"not-the-password\"}").status());
-            assertEquals(200, Http.apiAs(null, "POST", "/session",
-                    "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}").status());
+            assertEquals(401, TestUsers.login(username, "not-the-password").status());
+            assertEquals(200, TestUsers.login(username, password).status());
             List<JsonObject> logins = entries("identity=" + username);
             assertEquals(List.of("login 200", "login 401"),
                     logins.stream().map(e -> e.getString("action") + " " + e.getInt("outcome")).toList());
             String trail = Http.api("GET", "/audit?identity=" + username, null).body();
             assertFalse(trail.contains(password) || trail.contains("not-the-password"), "no password in the trail");
         } finally {
-            Http.api("DELETE", "/users/" + username, null);
+            user.delete();
         }
     }
 

@@ -20,10 +20,9 @@ class FailedLoginLimitsIT {
 
     @Test
     void wrongPasswordsLockTheUserForAWhile() throws InterruptedException {
-        String username = Devices.uniqueName("limits-user");
-        Http.Reply user = Http.api("POST", "/users", "{\"username\":\"" + username + "\",\"role\":\"viewer\"}");
-        assertEquals(201, user.status(), user.body());
-        String password = user.json().getString("password");
+        var user = TestUsers.make("limits-user", "viewer");
+        String username = user.username();
+        String password = user.password();
         try {
             for (int i = 0; i < PER_USER; i++) {
                 assertEquals(401, login(username, "wrong-password-" + i).status());
@@ -34,16 +33,15 @@ class FailedLoginLimitsIT {
             waitOut(refused);
             assertEquals(200, login(username, password).status(), "after the lock");
         } finally {
-            Http.api("DELETE", "/users/" + username, null);
+            user.delete();
         }
     }
 
     @Test
     void badKeysLockTheAddressForAWhile() throws InterruptedException {
-        String username = Devices.uniqueName("limits-address");
-        Http.Reply user = Http.api("POST", "/users", "{\"username\":\"" + username + "\",\"role\":\"viewer\"}");
-        assertEquals(201, user.status(), user.body());
-        String password = user.json().getString("password");
+        var user = TestUsers.make("limits-address", "viewer");
+        String username = user.username();
+        String password = user.password();
         String bad = Http.bearer("kamea_0000000000000000_" + "A".repeat(43));
         try {
             Http.Reply reply = null;
@@ -63,13 +61,12 @@ class FailedLoginLimitsIT {
             assertEquals(401, Http.apiAs(bad, "GET", "/devices?size=1", null).status(), "after the lock");
             assertEquals(200, login(username, password).status(), "after the lock");
         } finally {
-            Http.api("DELETE", "/users/" + username, null);
+            user.delete();
         }
     }
 
     private static Http.Reply login(String username, String password) {
-        return Http.apiAs(null, "POST", "/session",
-                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
+        return TestUsers.login(username, password);
     }
 
     private static void waitOut(Http.Reply refused) throws InterruptedException {
