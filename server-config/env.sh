@@ -70,7 +70,6 @@ kamea_secrets() {
       echo "RMQ_AUTH_SECRET=$(openssl rand -hex 24)"
       echo "PAYARA_ADMIN_PASSWORD=$(openssl rand -hex 24)"
       echo "MQTT_API_PWD=$(openssl rand -hex 24)"
-      echo "KAMEA_METRICS_PASSWORD=$(openssl rand -hex 24)"
       echo "KAMEA_HTTPS_KEYSTORE_PASSWORD=$(openssl rand -hex 24)"
     } > "$f")
   fi
@@ -80,10 +79,6 @@ kamea_secrets() {
   if [ -z "${MQTT_API_PWD:-}" ]; then
     MQTT_API_PWD=$(openssl rand -hex 24)
     echo "MQTT_API_PWD=$MQTT_API_PWD" >> "$f"
-  fi
-  if [ -z "${KAMEA_METRICS_PASSWORD:-}" ]; then   # Prometheus' login kamea-metrics on /metrics
-    KAMEA_METRICS_PASSWORD=$(openssl rand -hex 24)
-    echo "KAMEA_METRICS_PASSWORD=$KAMEA_METRICS_PASSWORD" >> "$f"
   fi
   if [ -z "${KAMEA_HTTPS_KEYSTORE_PASSWORD:-}" ]; then   # Payara's keystore of the HTTPS listener
     KAMEA_HTTPS_KEYSTORE_PASSWORD=$(openssl rand -hex 24)
@@ -116,9 +111,6 @@ export RMQ_LOGIN RMQ_PWD RMQ_VHOST RMQ_AUTH_SECRET
 export KAMEA_HTTPS_CERT_PATH=${KAMEA_HTTPS_CERT_PATH:-$PKI_DIR/server/server.pem}
 export KAMEA_HTTPS_KEY_PATH=${KAMEA_HTTPS_KEY_PATH:-$PKI_DIR/server/server.key}
 export KAMEA_API_URL=${KAMEA_API_URL:-https://$KAMEA_HOST:$PAYARA_HTTPS_PORT/api}
-# /metrics answers only this login (Basic, Payara's file realm); the tests and Prometheus use it.
-export KAMEA_METRICS_LOGIN=${KAMEA_METRICS_LOGIN:-kamea-metrics}
-export KAMEA_METRICS_PASSWORD
 export BUS_CONNECTION_STRING=${BUS_CONNECTION_STRING:-tcp://$KAMEA_BIND:$ARTEMIS_PORT}
 export BUS_USER=${BUS_USER:-$ARTEMIS_USER}
 export BUS_PASSWORD=${BUS_PASSWORD:-$ARTEMIS_PASSWORD}

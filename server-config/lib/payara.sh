@@ -126,12 +126,13 @@ _PAYARA_RESTART=
 
 # MicroProfile Health (/health), Metrics (/metrics) and OpenAPI (/openapi) on the domain's listeners.
 # /health and /openapi without authentication: /health tells UP or DOWN per check, nothing else
-# (io.kamea.health). /metrics only to the login $KAMEA_METRICS_LOGIN (HTTP Basic against Payara's
-# file realm, group and role kamea-metrics), password KAMEA_METRICS_PASSWORD from the runtime
-# secrets. Once per domain (marker file).
-PAYARA_METRICS_ROLE=kamea-metrics
+# (io.kamea.health). /metrics for the role viewer: the application's authentication mechanism
+# (io.kamea.web.access.KameaAuthentication) authenticates every request of the virtual server
+# Kamea's WAR is the root of, /metrics included, so Prometheus scrapes with an API key of role
+# viewer (Authorization: Bearer; docs/operations.md). Once per domain (marker file).
+PAYARA_METRICS_ROLE=viewer
 _payara_observability() {
-  local marker=$PAYARA_DOMAIN_DIR/config/.kamea-observability-secured out pf verb=create-file-user rc
+  local marker=$PAYARA_DOMAIN_DIR/config/.kamea-observability-viewer out
   [ -f "$marker" ] && return 0
   out=$(payara_asadmin set-microprofile-healthcheck-configuration --enabled=true --securityenabled=false \
           --endpoint=health 2>&1) &&
@@ -139,17 +140,9 @@ _payara_observability() {
           --roles="$PAYARA_METRICS_ROLE" --endpoint=metrics 2>&1) &&
     out=$(payara_asadmin set-openapi-configuration --enabled=true --securityenabled=false --endpoint=openapi 2>&1) ||
     { echo "$out" >&2; return 1; }
-  out=$(payara_asadmin list-file-users 2>/dev/null)
-  grep -qx "$KAMEA_METRICS_LOGIN" <<<"$out" && verb=update-file-user
-  pf=$(mktemp); chmod 600 "$pf"
-  printf 'AS_ADMIN_PASSWORD=%s\nAS_ADMIN_USERPASSWORD=%s\n' "$PAYARA_ADMIN_PASSWORD" "$KAMEA_METRICS_PASSWORD" > "$pf"
-  out=$("$PAYARA_HOME/bin/asadmin" --interactive=false --host "$KAMEA_BIND" --port "$PAYARA_ADMIN_PORT" \
-        --user "$PAYARA_ADMIN_USER" --passwordfile "$pf" "$verb" --groups "$PAYARA_METRICS_ROLE" "$KAMEA_METRICS_LOGIN" 2>&1)
-  rc=$?; rm -f "$pf"
-  [ $rc = 0 ] || { echo "$out" >&2; return 1; }
   touch "$marker"
-  _PAYARA_RESTART="$_PAYARA_RESTART /metrics-login"
-  kamea_log "payara: /health and /openapi open, /metrics for $KAMEA_METRICS_LOGIN only"
+  _PAYARA_RESTART="$_PAYARA_RESTART /metrics-viewer"
+  kamea_log "payara: /health and /openapi open, /metrics for the role $PAYARA_METRICS_ROLE"
 }
 
 # HTTPS: the https listener (http-listener-2, $KAMEA_BIND:$PAYARA_HTTPS_PORT) serves

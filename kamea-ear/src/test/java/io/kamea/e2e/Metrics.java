@@ -6,7 +6,7 @@ import java.util.Arrays;
 
 /**
  * The application's metrics as Prometheus scrapes them: {@code /metrics?scope=application}, with
- * its login (Basic, {@code KAMEA_METRICS_LOGIN} / {@code KAMEA_METRICS_PASSWORD}).
+ * an API key of role viewer or more (this stack's admin key).
  */
 final class Metrics {
 
@@ -32,7 +32,7 @@ final class Metrics {
     }
 
     static String scraper() {
-        return Http.basic(Stack.METRICS_LOGIN, Stack.METRICS_PASSWORD);
+        return Http.bearer(Stack.API_TOKEN);
     }
 
     private static String labelsOf(String line) {

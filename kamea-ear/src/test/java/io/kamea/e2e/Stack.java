@@ -42,9 +42,6 @@ final class Stack {
     static final String MANAGEMENT_URL = env("MQTT_BROKER_URL", "https://localhost:15671/api");
     static final String ADMIN_LOGIN = env("RMQ_LOGIN", "kamea-admin");
     static final String ADMIN_PASSWORD = env("RMQ_PWD", "");
-    /** Prometheus' login on /metrics (server-config/env.sh: KAMEA_METRICS_PASSWORD, a runtime secret). */
-    static final String METRICS_LOGIN = env("KAMEA_METRICS_LOGIN", "kamea-metrics");
-    static final String METRICS_PASSWORD = env("KAMEA_METRICS_PASSWORD", "");
     static final String VHOST = env("RMQ_VHOST", "kamea");
     static final Path CA = Path.of(env("MQTT_CA_PATH", ".runtime/pki/ca/ca.pem"));
     /** The development PKI (server-config/pki/make-dev-pki.sh), device test material under devices/. */

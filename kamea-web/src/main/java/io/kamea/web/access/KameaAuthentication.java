@@ -69,13 +69,12 @@ public class KameaAuthentication implements HttpAuthenticationMechanism {
             return context.doNothing();
         }
         Optional<String> username = Sessions.username(request);
-        if (username.isEmpty()) {
-            return context.doNothing();
-        }
-        Optional<Caller> caller = users.current(username.get());
-        if (caller.isEmpty()) {
+        Optional<Caller> caller = username.flatMap(users::current);
+        if (username.isPresent() && caller.isEmpty()) {
             Sessions.end(request);
-            return context.doNothing();
+        }
+        if (caller.isEmpty()) {
+            return anonymous(request, response, context);
         }
         if (!Sessions.isSafe(request.getMethod()) && !Sessions.csrfMatches(request)) {
             audit(request, caller.get(), "csrf", 403);
@@ -84,6 +83,20 @@ public class KameaAuthentication implements HttpAuthenticationMechanism {
             return AuthenticationStatus.SEND_FAILURE;
         }
         return loggedIn(caller.get(), request, context);
+    }
+
+    /**
+     * No credentials: the API's own rules answer (AccessRules); a resource the container protects
+     * (Payara's /metrics, for the role viewer) gets its 401 here, else Payara would serve it an
+     * empty 200.
+     */
+    private static AuthenticationStatus anonymous(HttpServletRequest request, HttpServletResponse response,
+                                                  HttpMessageContext context) {
+        if (!context.isProtected()) {
+            return context.doNothing();
+        }
+        ServletProblems.unauthorized(request, response, "Authentication required: Authorization: Bearer <API key>");
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     /**
