@@ -4,13 +4,11 @@ import io.kamea.platform.InvalidRequestException;
 import io.kamea.platform.PageRequest;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.CacheRetrieveMode;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,8 +22,6 @@ public class ApiKeys {
 
     /** Last use is written at most this often per key: a busy machine client must not make a write per call. */
     static final Duration LAST_USE_RESOLUTION = Duration.ofMinutes(1);
-    private static final Map<String, Object> FRESH = Map.of("jakarta.persistence.cache.retrieveMode",
-            CacheRetrieveMode.BYPASS);
 
     @PersistenceContext
     EntityManager em;
@@ -84,7 +80,7 @@ public class ApiKeys {
         if (parsed.isEmpty()) {
             return Optional.empty();
         }
-        ApiKey key = em.find(ApiKey.class, parsed.get().id(), FRESH);
+        ApiKey key = em.find(ApiKey.class, parsed.get().id(), FreshReads.HINTS);
         OffsetDateTime now = now();
         if (key == null || !ApiKeySecrets.matches(parsed.get().secret(), key.getSecretSha256())
                 || !key.isValidAt(now)) {

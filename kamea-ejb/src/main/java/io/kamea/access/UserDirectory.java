@@ -4,21 +4,17 @@ import io.kamea.platform.InvalidRequestException;
 import io.kamea.platform.PageRequest;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.CacheRetrieveMode;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.Map;
 import java.util.Optional;
 
 /** The built-in users: who they are, their role, their password. */
 @Stateless
 public class UserDirectory {
 
-    private static final Map<String, Object> FRESH = Map.of("jakarta.persistence.cache.retrieveMode",
-            CacheRetrieveMode.BYPASS);
 
     @PersistenceContext
     EntityManager em;
@@ -31,7 +27,7 @@ public class UserDirectory {
     /** The user if the password is theirs; empty otherwise, after the same work either way. */
     public Optional<Caller> verify(String username, String password) {
         OperatorUser user = username == null || !Names.USERNAME.matcher(username).matches()
-                ? null : em.find(OperatorUser.class, username, FRESH);
+                ? null : em.find(OperatorUser.class, username, FreshReads.HINTS);
         if (!passwords.matches(password, user == null ? null : user.getPasswordHash())) {
             return Optional.empty();
         }
@@ -40,7 +36,7 @@ public class UserDirectory {
 
     /** The user as a caller now (a session re-reads it on every call: a removed or demoted user loses access at once). */
     public Optional<Caller> current(String username) {
-        return Optional.ofNullable(em.find(OperatorUser.class, username, FRESH)).map(UserDirectory::caller);
+        return Optional.ofNullable(em.find(OperatorUser.class, username, FreshReads.HINTS)).map(UserDirectory::caller);
     }
 
     public UserPage list(int page, int size) {

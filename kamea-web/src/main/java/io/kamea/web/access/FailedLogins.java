@@ -66,6 +66,16 @@ public class FailedLogins {
         return bySource.isPresent() ? bySource : byUser;
     }
 
+    /** A wait as {@code Retry-After} gives it: whole seconds, rounded up, at least one. */
+    static long retryAfterSeconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
+
+    /** The detail of the 429 answer, the same from the login and from the mechanism. */
+    static String refusal(long seconds) {
+        return "Too many failed logins from this address or for this user: try again in " + seconds + " s";
+    }
+
     public void failed(String source, String username) {
         Limits limits = limits();
         count(sourceKey(source), limits.perSource(), limits);

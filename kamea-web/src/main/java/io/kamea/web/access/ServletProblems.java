@@ -29,10 +29,9 @@ final class ServletProblems {
     }
 
     static void tooManyFailures(HttpServletRequest request, HttpServletResponse response, Duration retryAfter) {
-        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        long seconds = FailedLogins.retryAfterSeconds(retryAfter);
         response.setHeader("Retry-After", Long.toString(seconds));
-        write(request, response, 429, "Too many failed attempts",
-                "Too many failed logins from this address or for this user: try again in " + seconds + " s");
+        write(request, response, 429, "Too many failed attempts", FailedLogins.refusal(seconds));
     }
 
     private static void write(HttpServletRequest request, HttpServletResponse response, int status, String title, String detail) {

@@ -71,9 +71,8 @@ public class SessionResource {
         String source = request.getRemoteAddr();
         var refusal = failures.refusal(source, username);
         if (refusal.isPresent()) {
-            long seconds = Math.max(1, (refusal.get().toMillis() + 999) / 1000);
-            return Response.fromResponse(Problem.response(429, "Too many failed attempts",
-                            "Too many failed logins from this address or for this user: try again in " + seconds + " s"))
+            long seconds = FailedLogins.retryAfterSeconds(refusal.get());
+            return Response.fromResponse(Problem.response(429, "Too many failed attempts", FailedLogins.refusal(seconds)))
                     .header("Retry-After", seconds).build();
         }
         Optional<Caller> caller = users.verify(username, login == null ? null : login.password());
