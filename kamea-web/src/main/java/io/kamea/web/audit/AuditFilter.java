@@ -3,6 +3,7 @@ package io.kamea.web.audit;
 import io.kamea.access.AuditRecord;
 import io.kamea.access.AuditTrail;
 import io.kamea.access.Caller;
+import io.kamea.platform.LogBudget;
 import io.kamea.web.access.Callers;
 import io.kamea.web.brokerauth.BrokerAuthResource;
 import jakarta.enterprise.inject.spi.CDI;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -24,12 +26,19 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * action is the operation's OpenAPI id ({@code createDevice}); the target, the request's path.
  * Reads are not recorded; nor are the broker's callbacks, which are not operators' calls. A call
  * refused by the authentication mechanism itself (bad credentials) is recorded there.
+ *
+ * <p>Calls without an authenticated caller (refused anonymous writes, failed logins, logins refused
+ * for too many failures) need no credential to make: at most {@value #UNAUTHENTICATED_PER_MINUTE}
+ * of them a minute are recorded per application server, so that a flood cannot grow the trail
+ * without bound; past that they are only counted, and the server log says how many were left out.
  */
 @Provider
 public class AuditFilter implements ContainerResponseFilter {
 
     private static final Logger LOG = Logger.getLogger(AuditFilter.class.getName());
     private static final String CLAIMED_IDENTITY = AuditFilter.class.getName() + ".claimed";
+    static final int UNAUTHENTICATED_PER_MINUTE = 600;
+    private static final LogBudget UNAUTHENTICATED = new LogBudget(UNAUTHENTICATED_PER_MINUTE, Duration.ofMinutes(1));
 
     @Context
     ResourceInfo resource;
@@ -59,6 +68,16 @@ public class AuditFilter implements ContainerResponseFilter {
                 ? new AuditRecord((String) request.getAttribute(CLAIMED_IDENTITY), Caller.Kind.USER.label(), null,
                         action(method), target, response.getStatus(), request.getRemoteAddr())
                 : AuditRecord.of(caller, action(method), target, response.getStatus(), request.getRemoteAddr());
+        if (caller == null) {
+            LogBudget.Allowance allowance = UNAUTHENTICATED.take();
+            if (!allowance.write()) {
+                return;
+            }
+            if (allowance.leftOut() > 0) {
+                LOG.warning(() -> allowance.leftOut() + " calls without an authenticated caller were not recorded in the "
+                        + "audit trail (more than " + UNAUTHENTICATED_PER_MINUTE + " a minute)");
+            }
+        }
         try {
             trail().record(record);
         } catch (RuntimeException e) {
