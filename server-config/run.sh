@@ -31,7 +31,8 @@ if payara_asadmin list-applications 2>/dev/null | grep -q '^kamea '; then
   # A domain loads the application it has at start, after its listeners are up: a deployment
   # made meanwhile breaks the persistence unit. Wait for the application first.
   for _ in $(seq 1 360); do
-    code=$(curl -s --cacert "$MQTT_CA_PATH" -o /dev/null -w '%{http_code}' "$KAMEA_API_URL/devices?size=1")
+    # `|| true`: curl fails on a refused connection while the domain starts (code 000, retried)
+    code=$(curl -s --cacert "$MQTT_CA_PATH" -o /dev/null -w '%{http_code}' "$KAMEA_API_URL/devices?size=1" || true)
     [ "$code" != 000 ] && [ "$code" != 404 ] && break
     sleep 0.5
   done

@@ -1,13 +1,8 @@
 package io.kamea.access;
 
-import io.kamea.platform.PageRequest;
 import jakarta.annotation.Resource;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -15,18 +10,19 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import javax.sql.DataSource;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
-/** Appends to the audit trail and searches it. Nothing here changes or removes an entry. */
-@Stateless
+/**
+ * Appends to the audit trail ({@link AuditSearch} reads it). Nothing changes or removes an entry.
+ * <p>
+ * A CDI bean, not an EJB: {@link #record} is on the path of every write, and the EJB container's
+ * interceptors (security, request scope, pooling) took about as much of Payara's CPU as the
+ * INSERT itself in the command benchmark (docs/benchmarks.md).
+ */
+@ApplicationScoped
 public class AuditTrail {
 
     private static final String INSERT = "INSERT INTO audit_entry (at, identity, kind, role, action, target, outcome, "
             + "source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-
-    @PersistenceContext
-    EntityManager em;
 
     @Resource(lookup = "jdbc/kamea")
     DataSource dataSource;
@@ -38,7 +34,7 @@ public class AuditTrail {
      * records succeeded or was rolled back. One plain INSERT: it is on the path of every write
      * (a command's), where a JPA unit of work in a transaction of its own cost twice as much.
      */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public void record(AuditRecord record) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
@@ -62,40 +58,5 @@ public class AuditTrail {
         } else {
             statement.setString(index, value);
         }
-    }
-
-    public AuditPage search(AuditQuery query, int page, int size) {
-        var requested = new PageRequest(page, size);
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        if (query.identity() != null && !query.identity().isEmpty()) {
-            where.append(" and e.identity = :identity");
-            parameters.put("identity", query.identity());
-        }
-        if (query.target() != null && !query.target().isEmpty()) {
-            where.append(" and (e.target = :target or e.target like :below escape '\\')");
-            parameters.put("target", query.target());
-            parameters.put("below", escapeLike(query.target()) + "/%");
-        }
-        if (query.from() != null) {
-            where.append(" and e.at >= :from");
-            parameters.put("from", query.from());
-        }
-        if (query.to() != null) {
-            where.append(" and e.at < :to");
-            parameters.put("to", query.to());
-        }
-        TypedQuery<AuditEntry> items = em.createQuery(
-                "select e from AuditEntry e" + where + " order by e.at desc, e.id desc", AuditEntry.class);
-        TypedQuery<Long> count = em.createQuery("select count(e) from AuditEntry e" + where, Long.class);
-        parameters.forEach((name, value) -> {
-            items.setParameter(name, value);
-            count.setParameter(name, value);
-        });
-        return new AuditPage(requested.applyTo(items).getResultList(), page, size, count.getSingleResult());
-    }
-
-    static String escapeLike(String value) {
-        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

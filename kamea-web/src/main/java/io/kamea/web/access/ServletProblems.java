@@ -45,6 +45,7 @@ final class ServletProblems {
         response.setContentLength(body.length);
         try {
             response.getOutputStream().write(body);
+            response.flushBuffer();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

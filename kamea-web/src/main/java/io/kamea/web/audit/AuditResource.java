@@ -1,7 +1,7 @@
 package io.kamea.web.audit;
 
 import io.kamea.access.AuditQuery;
-import io.kamea.access.AuditTrail;
+import io.kamea.access.AuditSearch;
 import io.kamea.access.Role;
 import io.kamea.web.ApiTags;
 import io.kamea.web.Instants;
@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AuditResource {
 
     @Inject
-    AuditTrail trail;
+    AuditSearch audit;
 
     @GET
     @Tag(ref = ApiTags.AUDIT)
@@ -55,7 +55,7 @@ public class AuditResource {
                                 @QueryParam("from") String from,
                                 @Parameter(description = "Until this instant (ISO-8601, exclusive)")
                                 @QueryParam("to") String to) {
-        return AuditPageView.of(trail.search(new AuditQuery(identity, target, Instants.parse("from", from), Instants.parse("to", to)),
+        return AuditPageView.of(audit.find(new AuditQuery(identity, target, Instants.parse("from", from), Instants.parse("to", to)),
                 page, size));
     }
 }
