@@ -107,6 +107,26 @@ class AccessIT {
     }
 
     @Test
+    void changingAPasswordEndsTheUsersOtherSessionsButNotTheOneThatChangedIt() {
+        var user = TestUsers.make("password-change", "viewer");
+        try {
+            var changing = TestUsers.session(user.username(), user.password());
+            var other = TestUsers.session(user.username(), user.password());
+            assertEquals(200, other.call("GET", "/session", null).status());
+            String newPassword = user.password() + "-new";
+            Http.Reply changed = changing.call("PUT", "/session/password",
+                    "{\"currentPassword\":\"" + user.password() + "\",\"newPassword\":\"" + newPassword + "\"}");
+            assertEquals(204, changed.status(), changed.body());
+            assertEquals(200, changing.call("GET", "/session", null).status(), "the session that changed it goes on");
+            assertEquals(401, other.call("GET", "/session", null).status(), "the other session ended");
+            assertEquals(401, TestUsers.login(user.username(), user.password()).status(), "the old password is refused");
+            assertEquals(200, TestUsers.login(user.username(), newPassword).status());
+        } finally {
+            user.delete();
+        }
+    }
+
+    @Test
     void aRevokedKeyIsRefusedAtOnce() {
         var key = KEYS.make("viewer");
         assertEquals(200, Http.apiAs(key.authorization(), "GET", "/devices?size=1", null).status());

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 
 /**
  * A small HTTP client for the Kamea API (as this stack's admin API key unless told otherwise) and,
@@ -93,8 +94,22 @@ final class Http {
         return send(method, url, body, authorization, "application/json", "application/json");
     }
 
+    /**
+     * A call of the Kamea API in a UI session: its cookie, and its CSRF token (sent on every call, as
+     * the UI does on state-changing ones).
+     */
+    static Reply apiInSession(String cookie, String csrfToken, String method, String path, String body) {
+        return send(method, Stack.API + path, body, null, "application/json", "application/json",
+                Map.of("Cookie", cookie, "X-CSRF-Token", csrfToken));
+    }
+
     private static Reply send(String method, String url, String body, String authorization, String contentType,
                               String accept) {
+        return send(method, url, body, authorization, contentType, accept, Map.of());
+    }
+
+    private static Reply send(String method, String url, String body, String authorization, String contentType,
+                              String accept, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -106,6 +121,7 @@ final class Http {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(),

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
@@ -34,9 +35,15 @@ public class UserDirectory {
         return Optional.of(caller(user));
     }
 
-    /** The user as a caller now (a session re-reads it on every call: a removed or demoted user loses access at once). */
-    public Optional<Caller> current(String username) {
-        return Optional.ofNullable(em.find(OperatorUser.class, username, FreshReads.HINTS)).map(UserDirectory::caller);
+    /**
+     * The user as a caller now, for a session that began at {@code sessionStart}: a session re-reads
+     * it on every call, so a removed or demoted user loses access at once, and a password changed
+     * after the session began ends it (whoever learnt the old one is out).
+     */
+    public Optional<Caller> current(String username, Instant sessionStart) {
+        return Optional.ofNullable(em.find(OperatorUser.class, username, FreshReads.HINTS))
+                .filter(user -> !user.getPasswordChangedAt().toInstant().isAfter(sessionStart))
+                .map(UserDirectory::caller);
     }
 
     public UserPage list(int page, int size) {
@@ -93,13 +100,15 @@ public class UserDirectory {
         em.remove(user);
     }
 
-    /** Refuses (400) when {@code current} is not the user's password. */
-    public void changePassword(String username, String current, String newPassword) {
+    /** Refuses (400) when {@code current} is not the user's password; answers when it changed. */
+    public Instant changePassword(String username, String current, String newPassword) {
         OperatorUser user = lockedUser(username);
         if (!passwords.matches(current, user.getPasswordHash())) {
             throw new InvalidRequestException("The current password is wrong");
         }
-        user.changePassword(passwords.hash(newPassword), OffsetDateTime.now(clock));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        user.changePassword(passwords.hash(newPassword), now);
+        return now.toInstant();
     }
 
     private OperatorUser lockedUser(String username) {

@@ -97,9 +97,9 @@ public class KameaAuthentication implements ServerAuthModule {
             // A login replaces whatever session the browser still has.
             return exchange.anonymous();
         }
-        Optional<String> username = Sessions.username(request);
-        Optional<Caller> caller = username.flatMap(users::current);
-        if (username.isPresent() && caller.isEmpty()) {
+        Optional<Sessions.Login> login = Sessions.login(request);
+        Optional<Caller> caller = login.flatMap(l -> users.current(l.username(), l.since()));
+        if (login.isPresent() && caller.isEmpty()) {
             Sessions.end(request);
         }
         if (caller.isEmpty()) {

@@ -117,7 +117,8 @@ public class SessionResource {
     @RolesAllowed(Role.VIEWER_NAME)
     @Tag(ref = ApiTags.ACCESS)
     @Operation(operationId = "changePassword", summary = "Change my password",
-            description = "A built-in user's own password: the current one, and the new one (12 to 256 characters).")
+            description = "A built-in user's own password: the current one, and the new one (12 to 256 characters). "
+                    + "The user's other sessions end; this one goes on.")
     @APIResponse(responseCode = "204", description = "Changed")
     @APIResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ProblemResponses.UNAUTHORIZED)
@@ -130,7 +131,8 @@ public class SessionResource {
         if (change == null) {
             throw new InvalidRequestException("A JSON body with currentPassword and newPassword is required");
         }
-        users.changePassword(caller.name(), change.currentPassword(), change.newPassword());
+        Sessions.passwordChanged(request, users.changePassword(caller.name(), change.currentPassword(),
+                change.newPassword()));
         return Response.noContent().build();
     }
 }

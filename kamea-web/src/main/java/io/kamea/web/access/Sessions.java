@@ -5,12 +5,13 @@ import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 
 /**
- * The UI's session: the user's name and a CSRF token, nothing else (the role is read again on
- * every call). The cookie is HttpOnly, Secure and SameSite=Strict (WEB-INF/web.xml); the CSRF
+ * The UI's session: the user's name, when it began and a CSRF token, nothing else (the role is
+ * read again on every call, and a password changed since it began ends it). The cookie is HttpOnly, Secure and SameSite=Strict (WEB-INF/web.xml); the CSRF
  * token, sent back in {@value #CSRF_HEADER} on every state-changing call, is a second line for a
  * browser that ignores SameSite.
  */
@@ -19,6 +20,7 @@ public final class Sessions {
     public static final String CSRF_HEADER = "X-CSRF-Token";
     static final String USERNAME = "kamea.username";
     static final String CSRF = "kamea.csrf";
+    static final String SINCE = "kamea.since";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Sessions() {
@@ -36,12 +38,26 @@ public final class Sessions {
         String csrf = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         session.setAttribute(USERNAME, username);
         session.setAttribute(CSRF, csrf);
+        session.setAttribute(SINCE, Instant.now());
         return csrf;
     }
 
-    static Optional<String> username(HttpServletRequest request) {
+    /** The session's user, and when the session began (or last changed the user's password). */
+    record Login(String username, Instant since) {
+    }
+
+    static Optional<Login> login(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
-        return session == null ? Optional.empty() : Optional.ofNullable((String) session.getAttribute(USERNAME));
+        if (session == null || !(session.getAttribute(USERNAME) instanceof String username)
+                || !(session.getAttribute(SINCE) instanceof Instant since)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Login(username, since));
+    }
+
+    /** The session that changed its user's password outlives the change; the user's other sessions do not. */
+    static void passwordChanged(HttpServletRequest request, Instant at) {
+        request.getSession().setAttribute(SINCE, at);
     }
 
     static Optional<String> csrfToken(HttpServletRequest request) {
