@@ -18,7 +18,7 @@ DURATION=${BENCH_DURATION:-60}
 WARMUP=${BENCH_WARMUP:-30}
 COMMAND_TIMEOUT=${BENCH_COMMAND_TIMEOUT:-10}
 HTTP_CLIENTS=${BENCH_HTTP_CLIENTS:-4}
-MODULE=$KAMEA_ROOT/kamea-mdb-consumers/device-simulator
+MODULE=$KAMEA_ROOT/kamea-device-simulator
 JAR=$MODULE/target/device-simulator.jar
 
 if [ ! -f "$JAR" ] || [ -n "$(find "$MODULE/src" "$MODULE/pom.xml" -newer "$JAR" -print -quit)" ]; then

@@ -21,7 +21,7 @@ SETTLE=${BENCH_SETTLE:-20}
 CPU_SECONDS=${BENCH_CPU_SECONDS:-30}
 LISTINGS=${BENCH_LISTINGS:-5}
 HEAP=${BENCH_HEAP:-3g}
-MODULE=$KAMEA_ROOT/kamea-mdb-consumers/device-simulator
+MODULE=$KAMEA_ROOT/kamea-device-simulator
 JAR=$MODULE/target/device-simulator.jar
 
 # One TLS socket per device in the simulator; Paho uses three threads per client (hence the

@@ -35,7 +35,7 @@ THREADS=${BENCH_THREADS:-4}
 PHASES=${BENCH_PHASES:-warm raw e2e half rawhalf}
 WARM=${BENCH_WARM:-60}
 REPORT=${BENCH_REPORT:-5}
-MODULE=$KAMEA_ROOT/kamea-mdb-consumers/device-simulator
+MODULE=$KAMEA_ROOT/kamea-device-simulator
 JAR=$MODULE/target/device-simulator.jar
 
 if [ ! -f "$JAR" ] || [ -n "$(find "$MODULE/src" "$MODULE/pom.xml" -newer "$JAR" -print -quit)" ]; then
