@@ -1,5 +1,6 @@
 package io.kamea.simulator;
 
+import io.kamea.contract.BusHeaders;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
@@ -12,11 +13,11 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 /**
  * Non-durable subscriber on the bus's raw-data topic (Artemis, JMS): counts this run's telemetry
  * and its latency from the device's send time to its arrival here. It also splits the latency at
- * {@code kamea_received_at}, the moment the ingestion took the message from RabbitMQ (ms).
+ * {@link BusHeaders#RECEIVED_AT}, the moment the ingestion took the message from RabbitMQ (ms).
  */
 public final class BusSubscriber implements Receiver {
 
-    static final String RECEIVED_AT = "kamea_received_at";
+    static final String RECEIVED_AT = BusHeaders.RECEIVED_AT;
 
     private final String url;
     private final String user;

@@ -1,5 +1,7 @@
 package io.kamea.simulator;
 
+import io.kamea.contract.CommandRequestTopic;
+import io.kamea.contract.DeviceTopics;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
@@ -17,7 +19,8 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 /**
  * A device that answers every command at once: subscribed (QoS 1) to
  * {@code device/<login>/command/request/#}, it publishes a small response QoS 1 on
- * {@code device/<login>/command/response/<command id>} (the request topic's last level). The
+ * {@code device/<login>/command/response/<command id>} (the request topic's last level); a
+ * request on a topic that names no command is counted as failed, not answered. The
  * answer is published from the {@code answering} executor, never inside Paho's callback, which
  * must not wait for the broker.
  */
@@ -39,6 +42,7 @@ public final class CommandResponder implements AutoCloseable {
     }
 
     private final DeviceCredentials credentials;
+    private final DeviceTopics topics;
     private final MqttAsyncClient client;
     private final Executor answering;
     private final Counters counters;
@@ -47,6 +51,7 @@ public final class CommandResponder implements AutoCloseable {
     public CommandResponder(String brokerUrl, DeviceCredentials credentials, Executor answering, Counters counters)
             throws MqttException {
         this.credentials = credentials;
+        this.topics = DeviceTopics.of(credentials.login());
         this.client = new MqttAsyncClient(brokerUrl, credentials.login(), new MemoryPersistence());
         this.answering = answering;
         this.counters = counters;
@@ -80,8 +85,9 @@ public final class CommandResponder implements AutoCloseable {
             @Override
             public void messageArrived(String topic, MqttMessage message) {
                 counters.requests.increment();
-                String commandId = topic.substring(topic.lastIndexOf('/') + 1);
-                answering.execute(() -> answer(commandId));
+                CommandRequestTopic.parse(topic).ifPresentOrElse(
+                        request -> answering.execute(() -> answer(request.commandId())),
+                        counters.failed::increment);
             }
 
             @Override
@@ -95,12 +101,12 @@ public final class CommandResponder implements AutoCloseable {
             }
         });
         client.connect(options).waitForCompletion(30_000);
-        client.subscribe("device/" + credentials.login() + "/command/request/#", 1).waitForCompletion(30_000);
+        client.subscribe(topics.commandRequests(), 1).waitForCompletion(30_000);
     }
 
     private void answer(String commandId) {
         try {
-            client.publish("device/" + credentials.login() + "/command/response/" + commandId, RESPONSE, 1, false,
+            client.publish(topics.commandResponse(commandId), RESPONSE, 1, false,
                     null, onDelivery);
         } catch (MqttException | RuntimeException e) {
             counters.failed.increment();

@@ -1,5 +1,7 @@
 package io.kamea.simulator;
 
+import io.kamea.contract.DeviceTopics;
+import io.kamea.contract.tls.NoDelaySocketFactory;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -100,8 +102,8 @@ public final class CommandRoundTrip {
         } finally {
             connectors.shutdown();
         }
-        System.out.printf("[%s] %d devices connected and subscribed to device/<login>/command/request/# in %.1f s%n",
-                settings.label(), responders.size(), (System.nanoTime() - started) / 1e9);
+        System.out.printf("[%s] %d devices connected and subscribed to %s in %.1f s%n",
+                settings.label(), responders.size(), DeviceTopics.of("<login>").commandRequests(), (System.nanoTime() - started) / 1e9);
     }
 
     private String call(SSLContext tls) throws InterruptedException {

@@ -1,5 +1,7 @@
 package io.kamea.simulator;
 
+import io.kamea.contract.DeviceTopics;
+import io.kamea.contract.tls.NoDelaySocketFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -111,7 +113,7 @@ public final class ConnectivityRun {
         long started = System.nanoTime();
         PublishStatistics unused = new PublishStatistics();
         for (DeviceCredentials device : credentials) {
-            devices.add(new SimulatedDevice(settings.broker(), device, "telemetries", 1, 1, unused));
+            devices.add(new SimulatedDevice(settings.broker(), device, DeviceTopics.of(device.login()).telemetry(), 1, 1, unused));
         }
         ExecutorService connectors = Executors.newFixedThreadPool(settings.connectParallel());
         AtomicInteger done = new AtomicInteger();

@@ -61,7 +61,7 @@ final class EventLoopPublishers implements Publishers {
             for (int i = g; i < credentials.size(); i += loops) {
                 DeviceCredentials device = credentials.get(i);
                 share.add(new PublishingDevice(vertx, options(settings, trust, device),
-                        "device/" + device.login() + "/" + settings.topicSuffix(), qos, settings.window(), statistics,
+                        settings.stream().topic(device.login()), qos, settings.window(), statistics,
                         settings.label()));
             }
             groups.add(new DeviceGroup(share, broker.getHost(), broker.getPort(), settings.rate() / loops,

@@ -1,5 +1,6 @@
 package io.kamea.simulator;
 
+import io.kamea.contract.tls.NoDelaySocketFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -28,7 +29,7 @@ final class PahoPublishers implements Publishers {
         this.payload = payload;
         this.tls = tls;
         for (DeviceCredentials device : credentials) {
-            devices.add(new SimulatedDevice(settings.broker(), device, settings.topicSuffix(), settings.qos(),
+            devices.add(new SimulatedDevice(settings.broker(), device, settings.stream().topic(device.login()), settings.qos(),
                     settings.window(), statistics));
         }
         this.threads = Executors.newFixedThreadPool(settings.threads());

@@ -48,10 +48,10 @@ public final class SimulatedDevice implements AutoCloseable {
     private final IMqttActionListener onDelivery;
 
     /**
-     * @param topicSuffix what follows {@code device/<login>/}, e.g. {@code telemetries}
+     * @param topic where it publishes, one of its own ({@link Stream})
      * @param window the most publishes awaiting their PUBACK
      */
-    public SimulatedDevice(Access access, DeviceCredentials credentials, String topicSuffix, int qos,
+    public SimulatedDevice(Access access, DeviceCredentials credentials, String topic, int qos,
                            int window, PublishStatistics statistics) throws MqttException {
         this.credentials = credentials;
         this.access = access;
@@ -59,7 +59,7 @@ public final class SimulatedDevice implements AutoCloseable {
                 ? new MqttAsyncClient(access.brokerUrl(), credentials.login(), new MemoryPersistence())
                 : new MqttAsyncClient(access.brokerUrl(), credentials.login(), new MemoryPersistence(),
                         new ScheduledExecutorPingSender(access.pings()), null);
-        this.topic = "device/" + credentials.login() + "/" + topicSuffix;
+        this.topic = topic;
         this.qos = qos;
         this.window = window;
         this.inFlight = new Semaphore(window);

@@ -17,7 +17,7 @@ public final class SimulationRun {
      * {@code rampSeconds} of linear rise ({@link PublishSchedule}). {@code client}: which
      * {@link Publishers}; {@code threads} counts for Paho's, {@code eventLoops} for Vert.x's.
      */
-    public record Settings(SimulatedDevice.Access broker, String topicSuffix, int qos, int window, Client client,
+    public record Settings(SimulatedDevice.Access broker, Stream stream, int qos, int window, Client client,
                            int threads, int eventLoops, double rate, int rampSeconds, int durationSeconds, int warmupSeconds,
                            int drainSeconds, int reportSeconds, String label) {
 

@@ -1,5 +1,6 @@
 package io.kamea.simulator;
 
+import io.kamea.contract.tls.PemTrust;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ public final class SimulatorMain {
                            [--ramp 0: s of linear rise to --rate, at most --warmup]
                            [--qos 1] [--window 10] [--client vertx|paho] [--event-loops 1 (vertx)]
                            [--threads 4 (paho)] [--label run] [--run-id hex]
-                           [--topic telemetries] [--amqp-prefetch 1000] [--cpu name=pid,name=pid]
+                           [--stream telemetry|reported-configuration] [--amqp-prefetch 1000] [--cpu name=pid,name=pid]
                            [--vhost v: user name v:<login>, scratch vhost; the amqp receiver uses it too]
               commands     --devices-file devices.json [--callers 100] [--http-clients 4] [--duration 30]
                            [--warmup 5] [--command-timeout 10] [--report 5] [--label commands] [--cpu ...]
@@ -73,7 +74,7 @@ public final class SimulatorMain {
     /** The API over HTTPS, its certificate checked against --ca (default MQTT_CA_PATH, the development CA). */
     private static KameaApi api(Options options) throws Exception {
         return new KameaApi(options.text("api-url", System.getenv("KAMEA_API_URL")), apiToken(options),
-                Tls.trusting(Path.of(options.text("ca", System.getenv("MQTT_CA_PATH")))));
+                PemTrust.context(Path.of(options.text("ca", System.getenv("MQTT_CA_PATH")))));
     }
 
     private static String apiToken(Options options) {
@@ -154,10 +155,10 @@ public final class SimulatorMain {
         List<DeviceCredentials> devices = DeviceFile.read(Path.of(options.required("devices-file")));
         String runId = options.text("run-id", shortId());
         Payload payload = new Payload(runId, options.integer("payload-size", 100));
-        TrustManagerFactory trust = Tls.trust(Path.of(options.text("ca", System.getenv("MQTT_CA_PATH"))));
-        SSLContext tls = Tls.context(trust);
+        TrustManagerFactory trust = PemTrust.trustManagers(Path.of(options.text("ca", System.getenv("MQTT_CA_PATH"))));
+        SSLContext tls = PemTrust.context(trust);
         String receiverKind = options.text("receiver", "none");
-        String topic = options.text("topic", "telemetries");
+        Stream stream = Stream.named(options.text("stream", Stream.TELEMETRY.wireName()));
         // a scratch vhost (--vhost) keeps the raw phase away from the application entirely
         String vhost = options.text("vhost", null);
         Receiver receiver = switch (receiverKind) {
@@ -174,13 +175,13 @@ public final class SimulatorMain {
                     options.text("amqp-vhost", vhost != null ? vhost : System.getenv().getOrDefault("RMQ_VHOST", "kamea")),
                     options.text("amqp-user", System.getenv("RMQ_LOGIN")),
                     System.getenv("RMQ_PWD"), tls,
-                    "kamea.bench." + runId, "device.*." + topic.replace('/', '.'),
+                    "kamea.bench." + runId, stream.bindingKey(),
                     options.integer("amqp-prefetch", 1000), payload);
             default -> throw new IllegalArgumentException("--receiver must be none, bus or amqp");
         };
         SimulationRun.Settings settings = new SimulationRun.Settings(
                 new SimulatedDevice.Access(options.text("broker-url", System.getenv("MGMT_MQTT_INGESTION_URL")), vhost, 30, null),
-                topic,
+                stream,
                 options.integer("qos", 1), options.integer("window", 10), client(options.text("client", "vertx")),
                 options.integer("threads", 4), options.integer("event-loops", 1), options.decimal("rate", 0), options.integer("ramp", 0), options.integer("duration", 20), options.integer("warmup", 5),
                 options.integer("drain", 30), options.integer("report", 5), options.text("label", "run"));
@@ -192,8 +193,8 @@ public final class SimulatorMain {
         if (settings.rampSeconds() < 0 || settings.rampSeconds() > settings.warmupSeconds()) {
             throw new IllegalArgumentException("--ramp must be between 0 and --warmup: the measured window is at the full rate");
         }
-        System.out.printf("[%s] run %s: %d devices%s, topic device/<login>/%s, QoS %d, %d-byte payloads, rate %s, %d s%s, %s%n",
-                settings.label(), runId, devices.size(), vhost != null ? " in vhost " + vhost : "", topic, settings.qos(), options.integer("payload-size", 100),
+        System.out.printf("[%s] run %s: %d devices%s, topic %s, QoS %d, %d-byte payloads, rate %s, %d s%s, %s%n",
+                settings.label(), runId, devices.size(), vhost != null ? " in vhost " + vhost : "", stream.topic("<login>"), settings.qos(), options.integer("payload-size", 100),
                 settings.rate() <= 0 ? "max" : settings.rampSeconds() > 0
                         ? String.format("%.0f msg/s after a %d s ramp", settings.rate(), settings.rampSeconds())
                         : String.format("%.0f msg/s", settings.rate()), settings.durationSeconds(),
@@ -215,7 +216,7 @@ public final class SimulatorMain {
 
     private static void commands(Options options) throws Exception {
         List<DeviceCredentials> devices = DeviceFile.read(Path.of(options.required("devices-file")));
-        SSLContext tls = Tls.trusting(Path.of(options.text("ca", System.getenv("MQTT_CA_PATH"))));
+        SSLContext tls = PemTrust.context(Path.of(options.text("ca", System.getenv("MQTT_CA_PATH"))));
         CommandRoundTrip.Settings settings = new CommandRoundTrip.Settings(
                 options.text("api-url", System.getenv("KAMEA_API_URL")), apiToken(options),
                 options.text("broker-url", System.getenv("MGMT_MQTT_INGESTION_URL")),
@@ -235,7 +236,7 @@ public final class SimulatorMain {
 
     private static void connectivity(Options options) throws Exception {
         List<DeviceCredentials> devices = DeviceFile.read(Path.of(options.required("devices-file")));
-        SSLContext tls = Tls.trusting(Path.of(options.text("ca", System.getenv("MQTT_CA_PATH"))));
+        SSLContext tls = PemTrust.context(Path.of(options.text("ca", System.getenv("MQTT_CA_PATH"))));
         var pings = ConnectivityRun.pingScheduler();
         String vhost = System.getenv().getOrDefault("RMQ_VHOST", "kamea");
         ConnectivityRun.Settings settings = new ConnectivityRun.Settings(

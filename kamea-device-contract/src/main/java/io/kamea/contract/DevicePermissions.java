@@ -1,16 +1,25 @@
-package io.kamea.broker;
+package io.kamea.contract;
 
 import java.util.regex.Pattern;
 
 /**
- * The broker permissions of one device account. RabbitMQ checks topic permissions against AMQP
- * routing keys, where the MQTT plugin has turned {@code /} into {@code .}, {@code +} into
- * {@code *}; a subscription is checked with its filter as routing key. The same rules answer the
- * broker's questions about devices it has no account for (io.kamea.brokerauth).
+ * The broker permissions of one device account: the regexes given to RabbitMQ. RabbitMQ checks
+ * topic permissions against AMQP routing keys ({@link RoutingKeys}); a subscription is checked
+ * with its filter as routing key. The same rules answer the broker's questions about devices it
+ * has no account for (io.kamea.brokerauth).
  */
 public record DevicePermissions(String login) {
 
-    static final String EXCHANGE = "amq.topic";
+    /** The exchange RabbitMQ's MQTT plugin publishes to and subscribes on. */
+    public static final String EXCHANGE = "amq.topic";
+
+    /** The regexes of a vhost permission: which queues and exchanges the account may use how. */
+    public record Resources(String configure, String write, String read) {
+    }
+
+    /** The regexes of a topic permission: which routing keys the account may publish or read on the exchange. */
+    public record Topics(String exchange, String write, String read) {
+    }
 
     public static DevicePermissions of(String login) {
         return new DevicePermissions(login);
@@ -25,7 +34,7 @@ public record DevicePermissions(String login) {
         if (!"queue".equals(kind) && !"exchange".equals(kind)) {
             return false;
         }
-        RabbitManagementApi.Permissions granted = resources();
+        Resources granted = resources();
         String regex = switch (String.valueOf(permission)) {
             case "configure" -> granted.configure();
             case "write" -> granted.write();
@@ -41,7 +50,7 @@ public record DevicePermissions(String login) {
      * through on an exchange it has no topic permissions for, no other exchange is allowed.
      */
     public boolean allowsTopic(String exchange, String routingKey, String permission) {
-        RabbitManagementApi.TopicPermissions granted = topics();
+        Topics granted = topics();
         if (!granted.exchange().equals(exchange) || routingKey == null) {
             return false;
         }
@@ -57,9 +66,9 @@ public record DevicePermissions(String login) {
      * The MQTT plugin keeps a device's subscriptions in queues named after its client id, so the
      * device must use its login as client id; it may touch no other client's queues.
      */
-    RabbitManagementApi.Permissions resources() {
-        String ownQueues = "mqtt-subscription-" + quote(login) + "qos[01]";
-        return new RabbitManagementApi.Permissions(
+    public Resources resources() {
+        String ownQueues = SESSION_QUEUE_PREFIX + quote(login) + "qos[01]";
+        return new Resources(
                 "^" + ownQueues + END,
                 "^(" + quote(EXCHANGE) + "|" + ownQueues + ")" + END,
                 "^(" + quote(EXCHANGE) + "|" + ownQueues + ")" + END);
@@ -77,14 +86,21 @@ public record DevicePermissions(String login) {
      */
     static final String RESPONSE_ID = "[0-9A-Za-z_-]{1,64}";
 
+    /** How RabbitMQ's MQTT plugin names a client's subscription queues: this, the client id, qos0 or qos1. */
+    private static final String SESSION_QUEUE_PREFIX = "mqtt-subscription-";
+
     /** The durable queue of the device's persistent session (QoS 1 subscriptions). */
-    static String sessionQueue(String login) {
-        return "mqtt-subscription-" + login + "qos1";
+    public static String sessionQueue(String login) {
+        return SESSION_QUEUE_PREFIX + login + "qos1";
     }
 
-    RabbitManagementApi.TopicPermissions topics() {
+    /**
+     * Spelled out rather than assembled from {@link DeviceTopics}' levels, to read as the broker
+     * shows them; DevicePermissionsTest holds the two together.
+     */
+    public Topics topics() {
         String prefix = "^device\\." + quote(login) + "\\.";
-        return new RabbitManagementApi.TopicPermissions(
+        return new Topics(
                 EXCHANGE,
                 prefix + "(telemetries|configs\\.reported|command\\.response\\." + RESPONSE_ID + ")" + END,
                 prefix + "(configs\\.desired|command\\.request\\..+)" + END);
