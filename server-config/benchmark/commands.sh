@@ -18,12 +18,12 @@ DURATION=${BENCH_DURATION:-60}
 WARMUP=${BENCH_WARMUP:-30}
 COMMAND_TIMEOUT=${BENCH_COMMAND_TIMEOUT:-10}
 HTTP_CLIENTS=${BENCH_HTTP_CLIENTS:-4}
-MODULE=$KAMEA_ROOT/kamea-mdb-consumers/device-simulator
+MODULE=$KAMEA_ROOT/kamea-device-simulator
 JAR=$MODULE/target/device-simulator.jar
 
-if [ ! -f "$JAR" ] || [ -n "$(find "$MODULE/src" "$MODULE/pom.xml" -newer "$JAR" -print -quit)" ]; then
+if [ ! -f "$JAR" ] || [ -n "$(find "$MODULE/src" "$MODULE/pom.xml" "$KAMEA_ROOT/kamea-device-contract/src" -newer "$JAR" -print -quit)" ]; then
   kamea_log "building the device simulator"
-  mvn -q -B -f "$MODULE/pom.xml" package -DskipTests
+  mvn -q -B -f "$KAMEA_ROOT/pom.xml" -pl kamea-device-simulator -am package -DskipTests
 fi
 curl -fsS -o /dev/null --cacert "$MQTT_CA_PATH" -H "Authorization: Bearer ${KAMEA_API_TOKEN:-}" "$KAMEA_API_URL/devices?size=1" || { kamea_log "the API does not answer at $KAMEA_API_URL (server-config/run.sh?)"; exit 1; }
 ready=$(curl -sS --cacert "$MQTT_CA_PATH" "${KAMEA_API_URL%/api}/health/ready" 2>/dev/null || true)

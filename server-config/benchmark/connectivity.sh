@@ -21,15 +21,15 @@ SETTLE=${BENCH_SETTLE:-20}
 CPU_SECONDS=${BENCH_CPU_SECONDS:-30}
 LISTINGS=${BENCH_LISTINGS:-5}
 HEAP=${BENCH_HEAP:-3g}
-MODULE=$KAMEA_ROOT/kamea-mdb-consumers/device-simulator
+MODULE=$KAMEA_ROOT/kamea-device-simulator
 JAR=$MODULE/target/device-simulator.jar
 
 # One TLS socket per device in the simulator; Paho uses three threads per client (hence the
 # small stacks) plus a shared ping scheduler.
 ulimit -n 12000 || { kamea_log "cannot raise the open-files limit to 12000 (ulimit -Hn: $(ulimit -Hn))"; exit 1; }
-if [ ! -f "$JAR" ] || [ -n "$(find "$MODULE/src" "$MODULE/pom.xml" -newer "$JAR" -print -quit)" ]; then
+if [ ! -f "$JAR" ] || [ -n "$(find "$MODULE/src" "$MODULE/pom.xml" "$KAMEA_ROOT/kamea-device-contract/src" -newer "$JAR" -print -quit)" ]; then
   kamea_log "building the device simulator"
-  mvn -q -B -f "$MODULE/pom.xml" package -DskipTests
+  mvn -q -B -f "$KAMEA_ROOT/pom.xml" -pl kamea-device-simulator -am package -DskipTests
 fi
 curl -fsS -o /dev/null --cacert "$MQTT_CA_PATH" -H "Authorization: Bearer ${KAMEA_API_TOKEN:-}" "$KAMEA_API_URL/devices?size=1" || { kamea_log "the API does not answer at $KAMEA_API_URL (server-config/run.sh?)"; exit 1; }
 kamea_pid_alive rabbitmq || { kamea_log "no RabbitMQ pid in $PID_DIR/rabbitmq.pid"; exit 1; }

@@ -35,12 +35,12 @@ THREADS=${BENCH_THREADS:-4}
 PHASES=${BENCH_PHASES:-warm raw e2e half rawhalf}
 WARM=${BENCH_WARM:-60}
 REPORT=${BENCH_REPORT:-5}
-MODULE=$KAMEA_ROOT/kamea-mdb-consumers/device-simulator
+MODULE=$KAMEA_ROOT/kamea-device-simulator
 JAR=$MODULE/target/device-simulator.jar
 
-if [ ! -f "$JAR" ] || [ -n "$(find "$MODULE/src" "$MODULE/pom.xml" -newer "$JAR" -print -quit)" ]; then
+if [ ! -f "$JAR" ] || [ -n "$(find "$MODULE/src" "$MODULE/pom.xml" "$KAMEA_ROOT/kamea-device-contract/src" -newer "$JAR" -print -quit)" ]; then
   kamea_log "building the device simulator"
-  mvn -q -B -f "$MODULE/pom.xml" package -DskipTests
+  mvn -q -B -f "$KAMEA_ROOT/pom.xml" -pl kamea-device-simulator -am package -DskipTests
 fi
 curl -fsS -o /dev/null --cacert "$MQTT_CA_PATH" -H "Authorization: Bearer ${KAMEA_API_TOKEN:-}" "$KAMEA_API_URL/devices?size=1" || { kamea_log "the API does not answer at $KAMEA_API_URL (server-config/run.sh?)"; exit 1; }
 
@@ -74,7 +74,7 @@ mgmt() { # METHOD PATH [JSON BODY]
   curl -fsS -o /dev/null --cacert "$MQTT_CA_PATH" -u "$RMQ_LOGIN:$RMQ_PWD" -X "$1" \
     -H 'content-type: application/json' ${3:+--data "$3"} "$MQTT_BROKER_URL$2"
 }
-# A user per simulated device, with a device's permissions (DevicePermissions in kamea-ejb: own
+# A user per simulated device, with a device's permissions (io.kamea.contract.DevicePermissions: own
 # session queues, amq.topic, topics under device.<login>.) in the scratch vhost and nowhere else.
 # Its name has the length of a device login (a UUID), so the topics have the same shape and length.
 raw_setup() {

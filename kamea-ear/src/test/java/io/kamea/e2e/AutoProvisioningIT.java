@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.kamea.contract.BusHeaders;
+import io.kamea.contract.DeviceTopics;
+import io.kamea.contract.RoutingKeys;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,20 +73,20 @@ class AutoProvisioningIT {
             assertTrue(Broker.userExists(issued.commonName()), "an active device gets its own broker account");
 
             // Still the first connection, authorised by Kamea: its own topics work.
-            assertEquals(1, client.subscribe(topic(issued, "configs/desired")));
-            assertEquals(1, client.subscribe(topic(issued, "command/request/#")));
+            assertEquals(1, client.subscribe(topics(issued).desiredConfiguration()));
+            assertEquals(1, client.subscribe(topics(issued).commandRequests()));
             try (Bus bus = Bus.subscribe(Bus.RAW_DATA, device.getString("id"))) {
-                client.publish(topic(issued, "telemetries"), "{\"temp\":20.5}");
+                client.publish(topics(issued).telemetry(), "{\"temp\":20.5}");
                 var received = bus.receive(1, 15);
                 assertEquals(1, received.size(), "the telemetry went through kamea.telemetry to the bus");
-                assertEquals(issued.commonName(), received.get(0).getStringProperty("kamea_interface_name"));
+                assertEquals(issued.commonName(), received.get(0).getStringProperty(BusHeaders.INTERFACE_NAME));
             }
         }
 
         // The next connection goes through the broker's own account.
         try (Bus bus = Bus.subscribe(Bus.RAW_DATA, device.getString("id"));
              var client = certificates.connect(issued)) {
-            client.publish(topic(issued, "telemetries"), "{\"temp\":20.7}");
+            client.publish(topics(issued).telemetry(), "{\"temp\":20.7}");
             assertEquals(1, bus.receive(1, 15).size());
         }
         assertEquals(1, count(issued.commonName()), "connecting again creates nothing");
@@ -96,12 +99,12 @@ class AutoProvisioningIT {
     @Test
     void firstConnectionMayUseOnlyItsOwnTopics() throws Exception {
         var victim = Devices.withPassword(Devices.uniqueName("auto-victim"));
-        String watch = Broker.watch("device." + victim.login() + ".#");
+        String watch = Broker.watch(RoutingKeys.of(victim.topics().everything()));
         try {
             // One device per attempt: a forbidden publication closes the connection, and only a
             // device's first connection is authorised by Kamea rather than by its own account.
-            for (String forbidden : List.of(victim.topic("telemetries"), victim.topic("configs/reported"),
-                    victim.topic("configs/desired"))) {
+            for (String forbidden : List.of(victim.topics().telemetry(), victim.topics().reportedConfiguration(),
+                    victim.topics().desiredConfiguration())) {
                 var issued = whitelisted("auto-intruder");
                 try (var client = certificates.connect(issued)) {
                     assertThrows(MqttException.class, () -> client.publish(forbidden, "forged"), forbidden);
@@ -110,11 +113,12 @@ class AutoProvisioningIT {
             }
             var writer = whitelisted("auto-intruder");
             try (var client = certificates.connect(writer)) {
-                assertThrows(MqttException.class, () -> client.publish(topic(writer, "configs/desired"), "{}"),
+                assertThrows(MqttException.class, () -> client.publish(topics(writer).desiredConfiguration(), "{}"),
                         "its own desired configuration is Kamea's to write");
                 assertTrue(client.droppedWithin(5));
             }
-            for (String filter : List.of(victim.topic("configs/desired"), "device/+/configs/desired", "device/#")) {
+            for (String filter : List.of(victim.topics().desiredConfiguration(),
+                    DeviceTopics.ofAnyDevice().desiredConfiguration(), DeviceTopics.allDevices())) {
                 var issued = whitelisted("auto-snoop");
                 try (var client = certificates.connect(issued)) {
                     assertSubscriptionRefused(client, filter);
@@ -239,17 +243,17 @@ class AutoProvisioningIT {
 
             Http.Reply desired = Http.api("PUT", "/devices/" + id + "/configurations/desired", "{\"mode\":\"eco\"}");
             assertEquals(200, desired.status(), desired.body());
-            assertEquals(1, client.subscribe(topic(issued, "configs/desired")));
+            assertEquals(1, client.subscribe(topics(issued).desiredConfiguration()));
             var received = client.received.poll(10, TimeUnit.SECONDS);
             assertTrue(received != null && received.payload().contains("eco"), "its desired configuration: " + received);
 
-            assertThrows(MqttException.class, () -> client.publish(topic(issued, "telemetries"), "{\"t\":1}"));
+            assertThrows(MqttException.class, () -> client.publish(topics(issued).telemetry(), "{\"t\":1}"));
             assertTrue(client.droppedWithin(5), "a pending device's publication closes its connection");
         }
 
         try (Bus bus = Bus.subscribe(Bus.RAW_DATA, id);
              var openWhilePending = certificates.connect(issued)) {
-            assertEquals(1, openWhilePending.subscribe(topic(issued, "command/request/#")));
+            assertEquals(1, openWhilePending.subscribe(topics(issued).commandRequests()));
 
             Http.Reply approved = Http.api("POST", "/devices/" + id + "/approve", null);
             assertEquals(200, approved.status(), approved.body());
@@ -260,12 +264,12 @@ class AutoProvisioningIT {
             assertEquals(200, again.status(), again.body());
             assertEquals("active", again.json().getString("status"));
 
-            openWhilePending.publish(topic(issued, "telemetries"), "{\"t\":2}");
+            openWhilePending.publish(topics(issued).telemetry(), "{\"t\":2}");
             assertEquals(1, bus.receive(1, 15).size(), "a connection opened while pending publishes once approved");
         }
         try (Bus bus = Bus.subscribe(Bus.RAW_DATA, id);
              var client = certificates.connect(issued)) {
-            client.publish(topic(issued, "telemetries"), "{\"t\":3}");
+            client.publish(topics(issued).telemetry(), "{\"t\":3}");
             assertEquals(1, bus.receive(1, 15).size(), "approved, its own account lets it publish");
         }
     }
@@ -291,8 +295,8 @@ class AutoProvisioningIT {
         return certificates.issue(cn, TestCertificates.WHITELISTED_CA);
     }
 
-    private static String topic(TestCertificates.Issued issued, String suffix) {
-        return "device/" + issued.commonName() + "/" + suffix;
+    private static DeviceTopics topics(TestCertificates.Issued issued) {
+        return DeviceTopics.of(issued.commonName());
     }
 
     private static long count(String interfaceName) {

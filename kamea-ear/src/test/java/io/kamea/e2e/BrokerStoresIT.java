@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kamea.contract.RoutingKeys;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Message;
 import jakarta.json.Json;
@@ -56,24 +57,24 @@ class BrokerStoresIT {
         var device = Devices.withPassword(Devices.uniqueName("bulky"));
         // A queue bound like kamea.telemetry (device.*.telemetries), for this device alone: whatever
         // the broker routes to kamea.telemetry from it lands here too, and stays for the test to read.
-        String watch = Broker.watch("device." + device.login() + ".telemetries");
+        String watch = Broker.watch(RoutingKeys.of(device.topics().telemetry()));
         byte[] tooLarge = new byte[(int) Math.max(200 * 1024, MAX_MESSAGE_BYTES + 1)];
         Arrays.fill(tooLarge, (byte) 'x');
         String small = "{\"after\":\"" + UUID.randomUUID() + "\"}";
         long tooLargeBefore = counter("telemetry.rejected.too-large");
         try (Bus bus = Bus.subscribe(Bus.RAW_DATA, device.id())) {
             try (var qos1 = DeviceClient.connect(device.login(), device.login(), device.password())) {
-                assertFalse(qos1.publishTakenWithin(device.topic("telemetries"), tooLarge, 1, 10),
+                assertFalse(qos1.publishTakenWithin(device.topics().telemetry(), tooLarge, 1, 10),
                         "QoS 1: no PUBACK for " + tooLarge.length + " bytes");
             }
             try (var qos0 = DeviceClient.connect(device.login(), device.login(), device.password())) {
-                qos0.publishTakenWithin(device.topic("telemetries"), tooLarge, 0, 10);
+                qos0.publishTakenWithin(device.topics().telemetry(), tooLarge, 0, 10);
                 assertTrue(qos0.droppedWithin(10), "QoS 0: the broker closed the connection");
             }
             // The control: a message that fits, from the same device, does get through; so the
             // emptiness below is the broker's refusal, not a watch or a bus that sees nothing.
             try (var client = DeviceClient.connect(device.login(), device.login(), device.password())) {
-                assertTrue(client.publishTakenWithin(device.topic("telemetries"), small.getBytes(), 1, 10),
+                assertTrue(client.publishTakenWithin(device.topics().telemetry(), small.getBytes(), 1, 10),
                         "a message that fits is acknowledged");
             }
             List<Message> received = bus.receive(2, 10);
@@ -96,9 +97,9 @@ class BrokerStoresIT {
             long before = countedByIngestion("reported-configuration", "invalid-configuration");
             Instant sent = Instant.now();
             try (var client = DeviceClient.connect(device.login(), device.login(), device.password())) {
-                client.publish(device.topic("configs/reported"), "not json " + UUID.randomUUID());
+                client.publish(device.topics().reportedConfiguration(), "not json " + UUID.randomUUID());
             }
-            String routingKey = "device." + device.login() + ".configs.reported";
+            String routingKey = RoutingKeys.of(device.topics().reportedConfiguration());
             // the depth is the broker's statistics, published every 5 s
             assertTrue(Servers.waitFor(() -> {
                 JsonObject store = store("dead-letter");

@@ -1,5 +1,6 @@
 package io.kamea.e2e;
 
+import io.kamea.contract.BusHeaders;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -29,7 +30,7 @@ final class Bus implements AutoCloseable {
         this.subscription = subscription;
         connection = factory.createConnection();
         session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-        String selector = "kamea_device_id = '" + deviceId + "'";
+        String selector = BusHeaders.DEVICE_ID + " = '" + deviceId + "'";
         consumer = session.createSharedDurableConsumer(session.createTopic(topic), subscription, selector);
         connection.start();
     }

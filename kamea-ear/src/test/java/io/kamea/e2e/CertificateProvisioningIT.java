@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.kamea.contract.BusHeaders;
+import io.kamea.contract.DeviceTopics;
+import io.kamea.contract.RoutingKeys;
 import jakarta.json.JsonObject;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,11 +49,11 @@ class CertificateProvisioningIT {
 
         try (Bus bus = Bus.subscribe(Bus.RAW_DATA, device.id());
              var client = connect(WHITELISTED)) {
-            assertEquals(1, client.subscribe(device.topic("configs/desired")));
-            client.publish(device.topic("telemetries"), "{\"temp\":19.5}");
+            assertEquals(1, client.subscribe(device.topics().desiredConfiguration()));
+            client.publish(device.topics().telemetry(), "{\"temp\":19.5}");
             var received = bus.receive(1, 15);
             assertEquals(1, received.size(), "the telemetry went through kamea.telemetry to the bus");
-            assertEquals(WHITELISTED, received.get(0).getStringProperty("kamea_interface_name"));
+            assertEquals(WHITELISTED, received.get(0).getStringProperty(BusHeaders.INTERFACE_NAME));
         } finally {
             Devices.delete(device);
         }
@@ -65,18 +68,17 @@ class CertificateProvisioningIT {
     void certificateDeviceMayNotWriteToAnotherDevicesTopics() throws Exception {
         var device = Devices.withCertificate(Devices.uniqueName("cert-intruder"), WHITELISTED);
         var victim = Devices.withPassword(Devices.uniqueName("victim"));
-        String watch = Broker.watch("device." + victim.login() + ".#");
+        String watch = Broker.watch(RoutingKeys.of(victim.topics().everything()));
         try {
-            for (String topic : List.of("telemetries", "configs/reported")) {
+            for (String topic : List.of(victim.topics().telemetry(), victim.topics().reportedConfiguration())) {
                 try (var client = connect(WHITELISTED)) {
-                    assertThrows(MqttException.class, () -> client.publish(victim.topic(topic), "forged"),
-                            "publishing to " + victim.topic(topic));
+                    assertThrows(MqttException.class, () -> client.publish(topic, "forged"), "publishing to " + topic);
                     assertTrue(client.droppedWithin(5), "the broker closed the connection after " + topic);
                 }
             }
             try (var client = connect(WHITELISTED)) {
                 try {
-                    assertEquals(128, client.subscribe("device/+/configs/desired"));
+                    assertEquals(128, client.subscribe(DeviceTopics.ofAnyDevice().desiredConfiguration()));
                 } catch (MqttException e) {
                     assertTrue(client.droppedWithin(5), "the broker closed the connection after subscribing");
                 }

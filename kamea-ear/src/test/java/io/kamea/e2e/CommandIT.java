@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kamea.contract.CommandRequestTopic;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,7 +35,8 @@ class CommandIT {
             assertEquals(DesiredConfigurationIT.json("{\"speed\":3}"), command.getJsonObject("payload"));
             assertEquals(command.getString("id"), command.getJsonObject("response").getString("answered"));
             assertFalse(command.getBoolean("deviceOffline"));
-            assertEquals("start", responder.requests.get(0).topic().split("/")[4],
+            assertEquals(Optional.of(new CommandRequestTopic(device.login(), "start", command.getString("id"))),
+                    CommandRequestTopic.parse(responder.requests.get(0).topic()),
                     "the request topic is device/<if>/command/request/<name>/<id>");
         } finally {
             Devices.delete(device);
@@ -44,7 +47,7 @@ class CommandIT {
     void unansweredTimesOutAtItsDeadlineAndALateAnswerIsKeptWithoutChangingIt() throws Exception {
         var device = Devices.withPassword(Devices.uniqueName("silent"));
         try (var client = DeviceClient.connect(device.login(), device.login(), device.password())) {
-            client.subscribe(device.topic("command/request/#"));
+            client.subscribe(device.topics().commandRequests());
             JsonObject command = send(device, "{\"name\":\"reboot\",\"timeoutSeconds\":2}", true);
             assertEquals("timed-out", command.getString("status"), command.toString());
             long late = Duration.between(Instant.parse(command.getString("deadline")),
@@ -52,7 +55,7 @@ class CommandIT {
             assertTrue(late >= 0 && late <= 1000, "timed out at the deadline (+" + late + " ms)");
 
             var request = client.received.poll(5, TimeUnit.SECONDS);
-            client.publish(device.topic("command/response/" + command.getString("id")), "{\"done\":true}");
+            client.publish(device.topics().commandResponse(command.getString("id")), "{\"done\":true}");
             assertTrue(DesiredConfigurationIT.waitFor(() -> Http.api("GET", "/commands/" + command.getString("id"), null)
                     .json().containsKey("lateResponse")), "the late answer is recorded");
             JsonObject after = Http.api("GET", "/commands/" + command.getString("id"), null).json();
@@ -127,17 +130,16 @@ class CommandIT {
         private final Thread thread;
 
         Responder(DeviceClient client, Devices.Provisioned device, Duration delay) throws Exception {
-            client.subscribe(device.topic("command/request/#"));
+            client.subscribe(device.topics().commandRequests());
             thread = new Thread(() -> {
                 try {
                     while (!Thread.currentThread().isInterrupted()) {
                         var request = client.received.take();
                         requests.add(request);
-                        String[] levels = request.topic().split("/");
-                        String id = levels[levels.length - 1];
+                        String id = CommandRequestTopic.parse(request.topic()).orElseThrow().commandId();
                         Thread.sleep(delay.toMillis());
                         String payload = request.payload().isEmpty() ? "null" : request.payload();
-                        client.publish(device.topic("command/response/" + id),
+                        client.publish(device.topics().commandResponse(id),
                                 "{\"answered\":\"" + id + "\",\"request\":" + payload + "}");
                     }
                 } catch (InterruptedException e) {

@@ -15,7 +15,7 @@ class CommandRestartIT {
     void pendingCommandsTimeOutOrCompleteAfterTheApplicationServerRestarts() throws Exception {
         var device = Devices.withPassword(Devices.uniqueName("patient"));
         try (var client = DeviceClient.connect(device.login(), device.login(), device.password())) {
-            client.subscribe(device.topic("command/request/#"));
+            client.subscribe(device.topics().commandRequests());
             JsonObject answered = CommandIT.send(device, "{\"name\":\"calibrate\",\"timeoutSeconds\":240}", false);
             JsonObject expiring = CommandIT.send(device, "{\"name\":\"blink\",\"timeoutSeconds\":5}", false);
             assertTrue(client.received.poll(5, TimeUnit.SECONDS) != null, "the device got its requests");
@@ -31,7 +31,7 @@ class CommandRestartIT {
 
             // The long one is still open, and the device's answer completes it.
             assertEquals("pending", status(answered));
-            client.publish(device.topic("command/response/" + answered.getString("id")), "{\"offset\":0.4}");
+            client.publish(device.topics().commandResponse(answered.getString("id")), "{\"offset\":0.4}");
             assertTrue(Servers.waitFor(() -> "succeeded".equals(status(answered)), 15), "answered after the restart");
             assertEquals(0.4, Http.api("GET", "/commands/" + answered.getString("id"), null).json()
                     .getJsonObject("response").getJsonNumber("offset").doubleValue());

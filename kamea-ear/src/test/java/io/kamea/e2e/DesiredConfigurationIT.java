@@ -25,7 +25,7 @@ class DesiredConfigurationIT {
             assertEquals(1, first.getInt("version"));
 
             try (var client = DeviceClient.connect(device.login(), device.login(), device.password())) {
-                assertEquals(1, client.subscribe(device.topic("configs/desired")));
+                assertEquals(1, client.subscribe(device.topics().desiredConfiguration()));
                 var retained = client.received.poll(10, TimeUnit.SECONDS);
                 assertNotNull(retained, "the retained desired configuration arrived on subscribe");
                 assertTrue(retained.retained());
@@ -43,14 +43,14 @@ class DesiredConfigurationIT {
                 JsonObject states = Http.api("GET", "/devices/" + device.id() + "/configurations", null).json();
                 assertEquals(Map.of("temp", "pending"), keys(states));
 
-                client.publish(device.topic("configs/reported"), "{\"temp\":15,\"mode\":\"eco\"}");
+                client.publish(device.topics().reportedConfiguration(), "{\"temp\":15,\"mode\":\"eco\"}");
                 assertTrue(waitFor(() -> keys(Http.api("GET", "/devices/" + device.id() + "/configurations", null)
                         .json()).equals(Map.of("temp", "in-sync", "mode", "drifted"))));
             }
             // A new session gets the latest document, and only that one: retained, and published
             // again when the device connects (for a cluster node that lacks the retained copy).
             try (var client = DeviceClient.connect(device.login(), device.login(), device.password())) {
-                client.subscribe(device.topic("configs/desired"));
+                client.subscribe(device.topics().desiredConfiguration());
                 var retained = client.received.poll(10, TimeUnit.SECONDS);
                 assertNotNull(retained);
                 assertEquals(json("{\"temp\":15}"), json(retained.payload()));
@@ -79,7 +79,7 @@ class DesiredConfigurationIT {
             Http.Reply put = Http.api("PUT", "/devices/" + first.id() + "/configurations/desired", "{\"secret\":\"first\"}");
             assertEquals(200, put.status(), put.body());
             try (var client = DeviceClient.connectWithCertificate(cn, pem, key)) {
-                client.subscribe(first.topic("configs/desired"));
+                client.subscribe(first.topics().desiredConfiguration());
                 var retained = client.received.poll(10, TimeUnit.SECONDS);
                 assertNotNull(retained, "control: the first device receives its retained configuration");
             }
@@ -88,7 +88,7 @@ class DesiredConfigurationIT {
         }
         var second = Devices.withCertificate(Devices.uniqueName("retained-second"), cn);
         try (var client = DeviceClient.connectWithCertificate(cn, pem, key)) {
-            client.subscribe(second.topic("configs/desired"));
+            client.subscribe(second.topics().desiredConfiguration());
             var leaked = client.received.poll(3, TimeUnit.SECONDS);
             assertEquals(null, leaked, "nothing retained for the next holder of the name");
         } finally {

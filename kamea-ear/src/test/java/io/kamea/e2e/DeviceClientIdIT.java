@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kamea.contract.CommandRequestTopic;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Set;
@@ -29,7 +30,7 @@ class DeviceClientIdIT {
         var intruder = Devices.withPassword(Devices.uniqueName("intruder"));
         var victim = Devices.withPassword(Devices.uniqueName("victim"));
         try (var victimClient = DeviceClient.connect(victim.login(), victim.login(), victim.password())) {
-            victimClient.subscribe(victim.topic("command/request/#"));
+            victimClient.subscribe(victim.topics().commandRequests());
             assertTrue(Servers.waitFor(() -> connected(victim), 30), "the victim is seen connected");
             Set<String> apiConnections = apiConnections();
             assertFalse(apiConnections.isEmpty(), "the API's MQTT session is up");
@@ -38,7 +39,8 @@ class DeviceClientIdIT {
             // a command is pending while the intruder tries (200 refused connections take ~2 min here)
             JsonObject pending = CommandIT.send(victim, "{\"name\":\"ping\",\"timeoutSeconds\":300}", false);
             var request = victimClient.received.poll(30, TimeUnit.SECONDS);
-            assertTrue(request != null && request.topic().startsWith(victim.topic("command/request/ping/")),
+            assertTrue(request != null && CommandRequestTopic.parse(request.topic())
+                            .filter(r -> r.interfaceName().equals(victim.login()) && r.commandName().equals("ping")).isPresent(),
                     "the victim received the request: " + request);
 
             int notAuthorised = 0;
@@ -57,8 +59,8 @@ class DeviceClientIdIT {
 
             assertFalse(victimClient.droppedWithin(0), "the victim's connection was never closed");
             assertEquals(apiConnections, apiConnections(), "the API's MQTT connection is the one it had");
-            String id = request.topic().substring(request.topic().lastIndexOf('/') + 1);
-            victimClient.publish(victim.topic("command/response/" + id), "{\"pong\":true}");
+            String id = CommandRequestTopic.parse(request.topic()).orElseThrow().commandId();
+            victimClient.publish(victim.topics().commandResponse(id), "{\"pong\":true}");
             String path = "/commands/" + pending.getString("id");
             assertTrue(Servers.waitFor(() -> !"pending".equals(Http.api("GET", path, null).json().getString("status")), 30),
                     "the command settled");
@@ -68,7 +70,7 @@ class DeviceClientIdIT {
 
             // the intruder itself, with its own login as client id, still connects
             try (var own = DeviceClient.connect(intruder.login(), intruder.login(), intruder.password())) {
-                assertEquals(1, own.subscribe(intruder.topic("configs/desired")));
+                assertEquals(1, own.subscribe(intruder.topics().desiredConfiguration()));
             }
         } finally {
             Devices.delete(intruder);
@@ -100,7 +102,7 @@ class DeviceClientIdIT {
             }
             assertTrue(reasons.toString().contains("access to vhost"), "refused at vhost access: " + reasons);
             try (var client = DeviceClient.connect(device.login(), device.login(), device.password())) {
-                assertEquals(1, client.subscribe(device.topic("configs/desired")), "control: MQTT works");
+                assertEquals(1, client.subscribe(device.topics().desiredConfiguration()), "control: MQTT works");
             }
         } finally {
             Devices.delete(device);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kamea.contract.DeviceTopics;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
@@ -122,7 +123,7 @@ class DeviceManagementUiIT {
 
             // the device page, without the password
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("device-name"), name));
-            assertTrue(text(By.id("topics")).contains("device/" + login + "/telemetries"));
+            assertTrue(text(By.id("topics")).contains(DeviceTopics.of(login).telemetry()));
             assertFalse(driver.getPageSource().contains(password), "the password is not shown again");
 
             var device = new Devices.Provisioned(id, name, login, password, created);
@@ -131,7 +132,7 @@ class DeviceManagementUiIT {
                 wait.until(d -> text(By.id("connectivity-state")).startsWith("connected since"));
 
                 setDesiredConfiguration();
-                client.publish(device.topic("configs/reported"), "{\"temp\":19,\"mode\":\"comfort\"}");
+                client.publish(device.topics().reportedConfiguration(), "{\"temp\":19,\"mode\":\"comfort\"}");
                 wait.until(keyState("temp", "in-sync"));
                 wait.until(keyState("mode", "drifted"));
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reported"), "comfort"));

@@ -2,6 +2,7 @@ package io.kamea.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.kamea.contract.DeviceTopics;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.Map;
@@ -13,18 +14,19 @@ final class Devices {
 
     record Provisioned(String id, String name, String login, String password, JsonObject body) {
 
-        String topic(String suffix) {
-            return "device/" + login + "/" + suffix;
+        DeviceTopics topics() {
+            return DeviceTopics.of(login);
         }
 
         /** The five topics every device gets, with their rights, as the product description lists them. */
         Map<String, String> expectedTopics() {
+            DeviceTopics topics = topics();
             return Map.of(
-                    topic("configs/desired"), "read",
-                    topic("command/request/#"), "read",
-                    topic("telemetries"), "write",
-                    topic("configs/reported"), "write",
-                    topic("command/response/+"), "write");
+                    topics.desiredConfiguration(), "read",
+                    topics.commandRequests(), "read",
+                    topics.telemetry(), "write",
+                    topics.reportedConfiguration(), "write",
+                    topics.commandResponses(), "write");
         }
 
         /** The topics and rights the API answered with. */

@@ -54,7 +54,7 @@ class DisableAndBanIT {
         try {
             JsonObject userBefore = Broker.user(device.login());
             try (var client = DeviceClient.connect(device.login(), device.login(), device.password())) {
-                assertEquals(1, client.subscribe(device.topic("configs/desired")), "connected and confined");
+                assertEquals(1, client.subscribe(device.topics().desiredConfiguration()), "connected and confined");
 
                 JsonObject disabled = ok(Http.api("POST", "/devices/" + device.id() + "/disable", null));
                 assertTrue(disabled.getBoolean("disabled"), disabled.toString());
@@ -75,7 +75,7 @@ class DisableAndBanIT {
             assertFalse(enabled.containsKey("disabledAt"), enabled.toString());
             try (Bus bus = Bus.subscribe(Bus.RAW_DATA, device.id());
                  var client = DeviceClient.connect(device.login(), device.login(), device.password())) {
-                client.publish(device.topic("telemetries"), "{\"temp\":20}");
+                client.publish(device.topics().telemetry(), "{\"temp\":20}");
                 assertEquals(1, bus.receive(1, 15).size(), "enabled, it sends again with the same password");
             }
             assertFalse(ok(Http.api("POST", "/devices/" + device.id() + "/enable", null)).getBoolean("disabled"),

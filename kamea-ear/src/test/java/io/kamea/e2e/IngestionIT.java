@@ -3,6 +3,9 @@ package io.kamea.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kamea.contract.BusHeaders;
+import io.kamea.contract.DeviceTopics;
+import io.kamea.contract.RoutingKeys;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
@@ -34,7 +37,7 @@ class IngestionIT {
             for (int i = 0; i < count; i++) {
                 String payload = "{\"seq\":" + i + ",\"run\":\"" + UUID.randomUUID() + "\"}";
                 sent.add(payload);
-                client.publish(device.topic("telemetries"), payload);
+                client.publish(device.topics().telemetry(), payload);
             }
             List<Message> received = bus.receive(count, 15);
             assertEquals(count, received.size(), "every telemetry reached the bus");
@@ -44,15 +47,15 @@ class IngestionIT {
                 byte[] body = new byte[(int) bytes.getBodyLength()];
                 bytes.readBytes(body);
                 payloads.add(new String(body));
-                assertEquals("telemetry", message.getStringProperty("kamea_kind"));
-                assertEquals(device.id(), message.getStringProperty("kamea_device_id"));
-                assertEquals(device.name(), message.getStringProperty("kamea_device_name"));
-                assertEquals(device.login(), message.getStringProperty("kamea_interface_name"));
-                assertEquals("json", message.getStringProperty("kamea_codec"));
-                long receivedAt = message.getLongProperty("kamea_received_at");
+                assertEquals(BusHeaders.TELEMETRY, message.getStringProperty(BusHeaders.KIND));
+                assertEquals(device.id(), message.getStringProperty(BusHeaders.DEVICE_ID));
+                assertEquals(device.name(), message.getStringProperty(BusHeaders.DEVICE_NAME));
+                assertEquals(device.login(), message.getStringProperty(BusHeaders.INTERFACE_NAME));
+                assertEquals("json", message.getStringProperty(BusHeaders.CODEC));
+                long receivedAt = message.getLongProperty(BusHeaders.RECEIVED_AT);
                 assertTrue(receivedAt >= before.toEpochMilli() - 1000 && receivedAt <= System.currentTimeMillis(),
                         "received timestamp " + receivedAt);
-                assertTrue(message.getStringProperty("kamea_message_id").length() > 0);
+                assertTrue(message.getStringProperty(BusHeaders.MESSAGE_ID).length() > 0);
                 assertTrue(message.getJMSDeliveryMode() == jakarta.jms.DeliveryMode.PERSISTENT);
             }
             assertEquals(sent, payloads, "payloads arrive untouched");
@@ -66,8 +69,8 @@ class IngestionIT {
         var device = Devices.withPassword(Devices.uniqueName("heater"));
         try (Bus bus = Bus.subscribe(Bus.REPORTED_STATE, device.id());
              var client = DeviceClient.connect(device.login(), device.login(), device.password())) {
-            client.publish(device.topic("configs/reported"), "{\"temp\":12,\"speed\":4}");
-            client.publish(device.topic("configs/reported"), "{\"temp\":12}");
+            client.publish(device.topics().reportedConfiguration(), "{\"temp\":12,\"speed\":4}");
+            client.publish(device.topics().reportedConfiguration(), "{\"temp\":12}");
 
             List<Message> received = bus.receive(2, 15);
             assertEquals(2, received.size());
@@ -78,7 +81,7 @@ class IngestionIT {
             assertEquals(List.of("speed"), strings(second, "removed"));
             assertEquals(List.of(), strings(second, "added"));
             assertEquals(List.of(), strings(second, "changed"));
-            assertEquals(device.id(), received.get(1).getStringProperty("kamea_device_id"));
+            assertEquals(device.id(), received.get(1).getStringProperty(BusHeaders.DEVICE_ID));
 
             JsonObject stored = Http.api("GET", "/devices/" + device.id() + "/configurations/reported", null).json();
             assertEquals(json("{\"temp\":12}"), stored.getJsonObject("document"));
@@ -94,13 +97,13 @@ class IngestionIT {
         String notJson = "not json " + UUID.randomUUID();
         String forNobody = "{\"orphan\":\"" + UUID.randomUUID() + "\"}";
         try (var client = DeviceClient.connect(device.login(), device.login(), device.password())) {
-            client.publish(device.topic("configs/reported"), notJson);
-            client.publish(device.topic("configs/reported"), "[1,2,3]");
-            client.publish(device.topic("configs/reported"), "{\"valid\":true}");
+            client.publish(device.topics().reportedConfiguration(), notJson);
+            client.publish(device.topics().reportedConfiguration(), "[1,2,3]");
+            client.publish(device.topics().reportedConfiguration(), "{\"valid\":true}");
         }
         // A routing key that names no device: only an administrator can publish it.
         Http.Reply published = Http.management("POST", "/exchanges/" + Stack.VHOST + "/amq.topic/publish",
-                Json.createObjectBuilder().add("routing_key", "device.nobody-" + UUID.randomUUID() + ".telemetries")
+                Json.createObjectBuilder().add("routing_key", RoutingKeys.of(DeviceTopics.of("nobody-" + UUID.randomUUID()).telemetry()))
                         .add("payload", forNobody).add("payload_encoding", "string")
                         .add("properties", Json.createObjectBuilder()).build().toString());
         assertEquals(200, published.status(), published.body());

@@ -76,7 +76,7 @@ class IngestionResilienceIT {
         boolean busStopped = false;
         try (var client = DeviceClient.connect(device.login(), device.login(), device.password())) {
             // The publisher holds a bus connection when the outage starts: the outage breaks it.
-            client.publish(device.topic("telemetries"), payload(-1));
+            client.publish(device.topics().telemetry(), payload(-1));
             assertEquals(1, bus.receive(1, 15).size(), "ingestion works before the outage");
 
             bus.disconnect();
@@ -85,7 +85,7 @@ class IngestionResilienceIT {
             busStopped = true;
             Servers.runScript("artemis", "artemis_stop");
             for (int i = 0; i < count; i++) {
-                client.publish(device.topic("telemetries"), payload(i));
+                client.publish(device.topics().telemetry(), payload(i));
             }
             assertTrue(Servers.waitFor(() -> Broker.waiting(TELEMETRY_QUEUE) >= count, 20),
                     "the telemetries wait in " + TELEMETRY_QUEUE + " while the bus is down (broker says "
@@ -102,7 +102,7 @@ class IngestionResilienceIT {
             assertEquals(0, tally.lost(), "telemetries lost: " + tally);
 
             // The consumers are back in their normal pace, not in a back-off.
-            client.publish(device.topic("telemetries"), payload(count));
+            client.publish(device.topics().telemetry(), payload(count));
             Tally after = Tally.receive(bus, 1, count, 10);
             assertEquals(0, after.lost(), "a telemetry sent after the outage reached the bus within 10 s");
         } finally {
@@ -149,7 +149,7 @@ class IngestionResilienceIT {
             options.setUserName(device.login());
             options.setPassword(device.password().toCharArray());
             client.connect(options).waitForCompletion(15_000);
-            Stream stream = new Stream(client, device.topic("telemetries"), count);
+            Stream stream = new Stream(client, device.topics().telemetry(), count);
             stream.thread.setDaemon(true);
             stream.thread.start();
             return stream;

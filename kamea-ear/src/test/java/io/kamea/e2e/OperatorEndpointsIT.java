@@ -159,7 +159,7 @@ class OperatorEndpointsIT {
         double before = Metrics.value("kamea_ingestion_forwarded_total", "stream=\"telemetry\"");
         try (var client = DeviceClient.connect(device.login(), device.login(), device.password())) {
             for (int i = 0; i < count; i++) {
-                client.publish(device.topic("telemetries"), "{\"seq\":" + i + "}");
+                client.publish(device.topics().telemetry(), "{\"seq\":" + i + "}");
             }
             assertTrue(Servers.waitFor(() -> Metrics.value("kamea_ingestion_forwarded_total", "stream=\"telemetry\"")
                     >= before + count, 30), () -> "telemetry counter from " + before + " to at least " + (before + count)

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kamea.contract.BusHeaders;
+import io.kamea.contract.DeviceTopics;
+import io.kamea.contract.RoutingKeys;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.UUID;
@@ -28,10 +31,10 @@ class PasswordProvisioningIT {
         // through it.
         try (Bus bus = Bus.subscribe(Bus.RAW_DATA, device.id());
              var client = DeviceClient.connect(device.login(), device.login(), device.password())) {
-            client.publish(device.topic("telemetries"), "{\"temp\":21.5}");
+            client.publish(device.topics().telemetry(), "{\"temp\":21.5}");
             var received = bus.receive(1, 15);
             assertEquals(1, received.size(), "the telemetry went through kamea.telemetry to the bus");
-            assertEquals(device.login(), received.get(0).getStringProperty("kamea_interface_name"));
+            assertEquals(device.login(), received.get(0).getStringProperty(BusHeaders.INTERFACE_NAME));
         } finally {
             Devices.delete(device);
         }
@@ -41,12 +44,13 @@ class PasswordProvisioningIT {
     void deviceMayNotWriteToAnotherDevicesTopics() throws Exception {
         var intruder = Devices.withPassword(Devices.uniqueName("intruder"));
         var victim = Devices.withPassword(Devices.uniqueName("victim"));
-        String watch = Broker.watch("device." + victim.login() + ".#");
+        String watch = Broker.watch(RoutingKeys.of(victim.topics().everything()));
         try {
-            for (String topic : List.of("telemetries", "configs/reported", "configs/desired", "command/request/reboot/1")) {
+            DeviceTopics victims = victim.topics();
+            for (String topic : List.of(victims.telemetry(), victims.reportedConfiguration(), victims.desiredConfiguration(),
+                    victims.commandRequest("reboot", "1"))) {
                 try (var client = DeviceClient.connect(intruder.login(), intruder.login(), intruder.password())) {
-                    assertThrows(MqttException.class, () -> client.publish(victim.topic(topic), "forged"),
-                            "publishing to " + victim.topic(topic));
+                    assertThrows(MqttException.class, () -> client.publish(topic, "forged"), "publishing to " + topic);
                     assertTrue(client.droppedWithin(5), "the broker closed the connection after " + topic);
                 }
             }
@@ -62,17 +66,17 @@ class PasswordProvisioningIT {
     @Test
     void ownTopicsWithATrailingNewlineAreRefused() throws Exception {
         var device = Devices.withPassword(Devices.uniqueName("newline"));
-        String watch = Broker.watch("device." + device.login() + ".#");
+        String watch = Broker.watch(RoutingKeys.of(device.topics().everything()));
         try {
-            for (String topic : List.of("telemetries\n", "configs/reported\n", "command/response/1\n")) {
+            DeviceTopics own = device.topics();
+            for (String topic : List.of(own.telemetry() + "\n", own.reportedConfiguration() + "\n", own.commandResponse("1") + "\n")) {
                 try (var client = DeviceClient.connect(device.login(), device.login(), device.password())) {
-                    assertThrows(MqttException.class, () -> client.publish(device.topic(topic), "{}"),
-                            "publishing to " + device.topic(topic));
+                    assertThrows(MqttException.class, () -> client.publish(topic, "{}"), "publishing to " + topic);
                     assertTrue(client.droppedWithin(5), "the broker closed the connection after " + topic);
                 }
             }
             try (var client = DeviceClient.connect(device.login(), device.login(), device.password())) {
-                assertRefused(client, device.topic("configs/desired\n"));
+                assertRefused(client, own.desiredConfiguration() + "\n");
             }
             assertEquals(List.of(), Broker.peek(watch, 10), "nothing was published");
         } finally {
@@ -87,11 +91,12 @@ class PasswordProvisioningIT {
         var other = Devices.withPassword(Devices.uniqueName("other"));
         try {
             try (var client = DeviceClient.connect(device.login(), device.login(), device.password())) {
-                assertEquals(1, client.subscribe(device.topic("configs/desired")));
-                assertEquals(1, client.subscribe(device.topic("command/request/#")));
+                assertEquals(1, client.subscribe(device.topics().desiredConfiguration()));
+                assertEquals(1, client.subscribe(device.topics().commandRequests()));
             }
-            for (String filter : List.of("device/#", other.topic("configs/desired"), "device/+/configs/desired",
-                    device.topic("telemetries"))) {
+            for (String filter : List.of(DeviceTopics.allDevices(), other.topics().desiredConfiguration(),
+                    DeviceTopics.ofAnyDevice().desiredConfiguration(),
+                    device.topics().telemetry())) {
                 try (var client = DeviceClient.connect(device.login(), device.login(), device.password())) {
                     assertRefused(client, filter);
                 }

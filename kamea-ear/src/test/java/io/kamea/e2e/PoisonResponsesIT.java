@@ -40,19 +40,19 @@ class PoisonResponsesIT {
         var attacker = Devices.withPassword(Devices.uniqueName("poison"));
         var healthy = Devices.withPassword(Devices.uniqueName("healthy"));
         try (var device = DeviceClient.connect(healthy.login(), healthy.login(), healthy.password())) {
-            device.subscribe(healthy.topic("command/request/#"));
+            device.subscribe(healthy.topics().commandRequests());
             String id = CommandIT.send(healthy, "{\"name\":\"start\",\"timeoutSeconds\":120}", false).getString("id");
             assertNotNull(device.received.poll(10, TimeUnit.SECONDS), "the healthy device got its request");
             Map<String, Double> before = rejectedByReason();
 
             Map<String, Integer> flood = Flood.publish(attacker, id, 1000);
             // Behind the whole flood in the API's session: the broker acknowledged every poison message.
-            device.publish(healthy.topic("command/response/" + id), ANSWER);
+            device.publish(healthy.topics().commandResponse(id), ANSWER);
 
             assertSucceededInTime(id, 60);
             assertRoseBy(before, flood, 60);
 
-            device.publish(healthy.topic("command/response/" + id), "{\"again\":true}");
+            device.publish(healthy.topics().commandResponse(id), "{\"again\":true}");
             double settled = before.get("already-settled");
             assertTrue(Servers.waitFor(() -> rejected("already-settled") >= settled + 1, 30),
                     "an answer to a settled command is counted as already-settled");
@@ -73,7 +73,7 @@ class PoisonResponsesIT {
         var attacker = Devices.withPassword(Devices.uniqueName("poison"));
         var healthy = Devices.withPassword(Devices.uniqueName("healthy"));
         try (var device = DeviceClient.connect(healthy.login(), healthy.login(), healthy.password())) {
-            device.subscribe(healthy.topic("command/request/#"));
+            device.subscribe(healthy.topics().commandRequests());
             // the longest timeout: the restart may take minutes (Servers waits up to 180 s)
             String id = CommandIT.send(healthy, "{\"name\":\"start\",\"timeoutSeconds\":300}", false).getString("id");
             assertNotNull(device.received.poll(10, TimeUnit.SECONDS), "the healthy device got its request");
@@ -84,7 +84,7 @@ class PoisonResponsesIT {
             try {
                 Servers.stopApplicationServer();
                 whileDown = Flood.publish(attacker, id, 500);
-                device.publish(healthy.topic("command/response/" + id), ANSWER);
+                device.publish(healthy.topics().commandResponse(id), ANSWER);
             } finally {
                 Servers.startApplicationServer();
             }
@@ -185,7 +185,7 @@ class PoisonResponsesIT {
             published.put("too-large", 0);
             for (int i = 0; i < 2; i++) {
                 try (var client = DeviceClient.connect(attacker.login(), attacker.login(), attacker.password())) {
-                    assertFalse(client.publishTakenWithin(attacker.topic("command/response/" + UUID.randomUUID()),
+                    assertFalse(client.publishTakenWithin(attacker.topics().commandResponse(UUID.randomUUID().toString()),
                             large, 1, 5), "the broker acknowledged a response of " + large.length + " bytes");
                 }
             }
@@ -194,7 +194,7 @@ class PoisonResponsesIT {
 
         private static void send(DeviceClient client, Devices.Provisioned attacker, String commandId, byte[] payload,
                                  String reason, Map<String, Integer> published) throws MqttException {
-            client.publish(attacker.topic("command/response/" + commandId), payload);
+            client.publish(attacker.topics().commandResponse(commandId), payload);
             published.merge(reason, 1, Integer::sum);
         }
 

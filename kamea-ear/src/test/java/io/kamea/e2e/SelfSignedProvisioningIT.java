@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.kamea.contract.BusHeaders;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,10 +74,10 @@ class SelfSignedProvisioningIT {
 
         try (Bus bus = Bus.subscribe(Bus.RAW_DATA, device.id());
              var client = connect(UPLOADED)) {
-            client.publish(device.topic("telemetries"), "{\"temp\":20.5}");
+            client.publish(device.topics().telemetry(), "{\"temp\":20.5}");
             var received = bus.receive(1, 15);
             assertEquals(1, received.size(), "the telemetry went through kamea.telemetry to the bus");
-            assertEquals(UPLOADED, received.get(0).getStringProperty("kamea_interface_name"));
+            assertEquals(UPLOADED, received.get(0).getStringProperty(BusHeaders.INTERFACE_NAME));
 
             Http.Reply deleted = Http.api("DELETE", "/devices/" + device.id(), null);
             assertEquals(204, deleted.status(), deleted.body());
@@ -105,7 +106,7 @@ class SelfSignedProvisioningIT {
                     certificate("device-self-signed-forged").getSubjectX500Principal());
             assertRefusedDuringTheTlsHandshake("device-self-signed-forged", UPLOADED);
             try (var client = connect(UPLOADED)) {
-                assertEquals(1, client.subscribe(device.topic("configs/desired")), "the real device still connects");
+                assertEquals(1, client.subscribe(device.topics().desiredConfiguration()), "the real device still connects");
             }
         } finally {
             Devices.delete(device);
@@ -128,7 +129,7 @@ class SelfSignedProvisioningIT {
         for (String commonName : new String[] {EC, ED25519}) {
             var device = Devices.withSelfSignedCertificate(Devices.uniqueName("self-signed-curve"), pem(commonName));
             try (var client = connect(commonName)) {
-                assertEquals(1, client.subscribe(device.topic("configs/desired")), commonName);
+                assertEquals(1, client.subscribe(device.topics().desiredConfiguration()), commonName);
             } finally {
                 Devices.delete(device);
             }
@@ -157,7 +158,7 @@ class SelfSignedProvisioningIT {
                 assertFalse(bundle.contains(base64(commonName)), commonName + " is not in the CA bundle " + CA_BUNDLE);
             }
             try (var client = connect(EC)) {
-                assertEquals(1, client.subscribe(kept.topic("configs/desired")));
+                assertEquals(1, client.subscribe(kept.topics().desiredConfiguration()));
             }
             assertRefusedDuringTheTlsHandshake(UPLOADED);
         } finally {

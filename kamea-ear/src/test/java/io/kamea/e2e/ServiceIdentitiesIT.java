@@ -3,6 +3,7 @@ package io.kamea.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kamea.contract.DeviceTopics;
 import jakarta.json.JsonArray;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -83,7 +84,7 @@ class ServiceIdentitiesIT {
             DeviceClient.assertRefusedDuringTheTlsHandshake(device.login(), forged.certificate(), forged.key());
             var control = certificates.issue(TestCertificates.freshCommonName("ca-signed"), TestCertificates.WHITELISTED_CA);
             try (var client = certificates.connect(control)) {
-                assertTrue(client.subscribe("device/" + control.commonName() + "/configs/desired") != 128,
+                assertTrue(client.subscribe(DeviceTopics.of(control.commonName()).desiredConfiguration()) != 128,
                         "control: a fresh CN from the same CA gets in");
             } finally {
                 Devices.deleteByInterfaceName(control.commonName());

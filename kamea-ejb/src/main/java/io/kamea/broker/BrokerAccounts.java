@@ -1,5 +1,6 @@
 package io.kamea.broker;
 
+import io.kamea.contract.DevicePermissions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
@@ -85,10 +86,10 @@ public class BrokerAccounts {
      * come last, when the topic permissions are already there.
      */
     private void createConfinedAccount(String login, String tags) {
-        DevicePermissions permissions = new DevicePermissions(login);
+        DevicePermissions permissions = DevicePermissions.of(login);
         putUser(login, RabbitManagementApi.User.withoutPassword(tags));
-        api.putTopicPermissions(settings.vhost(), login, permissions.topics());
-        api.putPermissions(settings.vhost(), login, permissions.resources());
+        api.putTopicPermissions(settings.vhost(), login, RabbitManagementApi.TopicPermissions.of(permissions.topics()));
+        api.putPermissions(settings.vhost(), login, RabbitManagementApi.Permissions.of(permissions.resources()));
     }
 
     /**
@@ -130,9 +131,9 @@ public class BrokerAccounts {
      */
     public void restoreAccess(String login) {
         BrokerCalls.call("let " + login + " in again", () -> {
-            DevicePermissions permissions = new DevicePermissions(login);
-            api.putTopicPermissions(settings.vhost(), login, permissions.topics());
-            api.putPermissions(settings.vhost(), login, permissions.resources());
+            DevicePermissions permissions = DevicePermissions.of(login);
+            api.putTopicPermissions(settings.vhost(), login, RabbitManagementApi.TopicPermissions.of(permissions.topics()));
+            api.putPermissions(settings.vhost(), login, RabbitManagementApi.Permissions.of(permissions.resources()));
             return null;
         });
     }

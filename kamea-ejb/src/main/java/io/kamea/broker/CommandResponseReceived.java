@@ -1,5 +1,6 @@
 package io.kamea.broker;
 
+import io.kamea.contract.CommandResponseTopic;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -31,11 +32,9 @@ public final class CommandResponseReceived {
         this.payload = payload;
         this.receivedAt = receivedAt;
         this.attempt = attempt;
-        String[] levels = topic == null ? new String[0] : topic.split("/", -1);
-        boolean wellFormed = levels.length == 5 && levels[0].equals("device") && levels[2].equals("command")
-                && levels[3].equals("response") && !levels[1].isEmpty() && !levels[4].isEmpty();
-        this.interfaceName = wellFormed ? levels[1] : null;
-        this.commandId = wellFormed ? levels[4] : null;
+        CommandResponseTopic named = CommandResponseTopic.parse(topic).orElse(null);
+        this.interfaceName = named == null ? null : named.interfaceName();
+        this.commandId = named == null ? null : named.commandId();
     }
 
     /** The same message, to be handled again: what {@link MqttGateway} fires after a retry was asked. */
@@ -61,7 +60,10 @@ public final class CommandResponseReceived {
         return attempt;
     }
 
-    /** Whether the topic is {@code device/<interface name>/command/response/<command id>}, neither empty. */
+    /**
+     * Whether the topic is {@code device/<interface name>/command/response/<command id>}, neither
+     * empty nor a wildcard ({@link CommandResponseTopic}).
+     */
     public boolean wellFormed() {
         return interfaceName != null;
     }

@@ -1,5 +1,8 @@
 package io.kamea.broker;
 
+import io.kamea.contract.DeviceTopics;
+import io.kamea.contract.tls.NoDelaySocketFactory;
+import io.kamea.contract.tls.PemTrust;
 import io.kamea.platform.LogSafe;
 import io.kamea.platform.MessageLimits;
 import jakarta.annotation.PostConstruct;
@@ -47,7 +50,7 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 public class MqttGateway {
 
     private static final Logger LOG = Logger.getLogger(MqttGateway.class.getName());
-    static final String RESPONSES = "device/+/command/response/+";
+    static final String RESPONSES = DeviceTopics.ofAnyDevice().commandResponses();
 
     @Inject
     @ConfigProperty(name = "USE_MQTT", defaultValue = "false")
@@ -189,7 +192,7 @@ public class MqttGateway {
             SSLContext context = SSLContext.getInstance("TLS");
             if (settings.caPath().isPresent()) {
                 TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-                trust.init(TrustStores.fromPem(Path.of(settings.caPath().get())));
+                trust.init(PemTrust.keyStore(Path.of(settings.caPath().get())));
                 context.init(null, trust.getTrustManagers(), null);
             } else {
                 context.init(null, null, null);

@@ -1,5 +1,6 @@
 package io.kamea.broker;
 
+import io.kamea.contract.DevicePermissions;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -52,9 +53,19 @@ public interface RabbitManagementApi {
     }
 
     record Permissions(String configure, String write, String read) {
+
+        /** A device account's permissions, as the device contract spells them. */
+        static Permissions of(DevicePermissions.Resources device) {
+            return new Permissions(device.configure(), device.write(), device.read());
+        }
     }
 
     record TopicPermissions(String exchange, String write, String read) {
+
+        /** A device account's topic permissions, as the device contract spells them. */
+        static TopicPermissions of(DevicePermissions.Topics device) {
+            return new TopicPermissions(device.exchange(), device.write(), device.read());
+        }
     }
 
     record Connection(String name, String user) {

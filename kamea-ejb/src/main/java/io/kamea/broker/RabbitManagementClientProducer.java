@@ -1,5 +1,6 @@
 package io.kamea.broker;
 
+import io.kamea.contract.tls.PemTrust;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -33,7 +34,7 @@ public class RabbitManagementClientProducer {
                 .readTimeout(10, TimeUnit.SECONDS)
                 .register((ClientRequestFilter) request ->
                         request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, authorization));
-        settings.caPath().ifPresent(ca -> builder.trustStore(TrustStores.fromPem(Path.of(ca))));
+        settings.caPath().ifPresent(ca -> builder.trustStore(PemTrust.keyStore(Path.of(ca))));
         return builder.build(RabbitManagementApi.class);
     }
 }

@@ -1,8 +1,8 @@
 package io.kamea.brokerauth;
 
 import io.kamea.broker.BrokerSettings;
-import io.kamea.broker.DevicePermissions;
 import io.kamea.broker.ServiceAccounts;
+import io.kamea.contract.DevicePermissions;
 import io.kamea.platform.InvalidRequestException;
 import io.kamea.platform.LogSafe;
 import io.kamea.provisioning.AutoProvisioning;

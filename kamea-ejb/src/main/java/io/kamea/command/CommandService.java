@@ -2,6 +2,7 @@ package io.kamea.command;
 
 import io.kamea.broker.MqttGateway;
 import io.kamea.command.CommandRecords.NewCommand;
+import io.kamea.contract.DeviceTopics;
 import io.kamea.platform.LogSafe;
 import io.kamea.platform.PageRequest;
 import io.kamea.platform.RequestLimits;
@@ -89,7 +90,7 @@ public class CommandService {
         if (whenSettled != null) {
             waiters.await(id, whenSettled);
         }
-        String topic = "device/" + created.interfaceName() + "/command/request/" + validName + "/" + id;
+        String topic = DeviceTopics.of(created.interfaceName()).commandRequest(validName, id);
         try {
             mqtt.publish(topic, payload == null ? new byte[0] : payload.getBytes(StandardCharsets.UTF_8), false);
         } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package io.kamea.configuration;
 
 import io.kamea.bus.BusMessage;
 import io.kamea.bus.BusPublisher;
+import io.kamea.contract.BusHeaders;
 import io.kamea.ingestion.IncomingMessage;
 import io.kamea.ingestion.IngestionInfo;
 import io.kamea.ingestion.IngestionStatistics;
@@ -37,7 +38,7 @@ public class ReportedConfigurationIngestion {
     /** Looked up once: {@code Json.create...} searches the class path for a provider at every call. */
     private static final JsonProvider JSON = JsonProvider.provider();
 
-    public static final String STREAM = "reported-configuration";
+    public static final String STREAM = BusHeaders.REPORTED_CONFIGURATION;
 
     @Inject
     DeviceDirectory directory;

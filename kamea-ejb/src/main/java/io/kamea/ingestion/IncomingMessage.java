@@ -1,5 +1,6 @@
 package io.kamea.ingestion;
 
+import io.kamea.contract.RoutingKeys;
 import java.time.Instant;
 
 /**
@@ -10,7 +11,6 @@ public record IncomingMessage(String routingKey, byte[] payload, String messageI
 
     /** The interface name in the routing key, or null if the key names no device. */
     public String interfaceName() {
-        String[] parts = routingKey == null ? new String[0] : routingKey.split("\\.", 3);
-        return parts.length == 3 && parts[0].equals("device") && !parts[1].isEmpty() ? parts[1] : null;
+        return RoutingKeys.interfaceName(routingKey);
     }
 }

@@ -1,5 +1,6 @@
 package io.kamea.provisioning;
 
+import io.kamea.contract.DeviceTopics;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;

@@ -2,6 +2,7 @@ package io.kamea.telemetry;
 
 import io.kamea.bus.BusMessage;
 import io.kamea.bus.BusPublisher;
+import io.kamea.contract.BusHeaders;
 import io.kamea.ingestion.IncomingMessage;
 import io.kamea.ingestion.IngestionInfo;
 import io.kamea.ingestion.IngestionStatistics;
@@ -23,7 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class TelemetryIngestion {
 
-    public static final String STREAM = "telemetry";
+    public static final String STREAM = BusHeaders.TELEMETRY;
 
     @Inject
     DeviceDirectory directory;

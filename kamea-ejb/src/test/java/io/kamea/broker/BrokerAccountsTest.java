@@ -14,6 +14,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.kamea.contract.DevicePermissions;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -188,8 +189,8 @@ class BrokerAccountsTest {
 
         var order = inOrder(api);
         DevicePermissions permissions = DevicePermissions.of("boiler-42");
-        order.verify(api).putTopicPermissions("kamea", "boiler-42", permissions.topics());
-        order.verify(api).putPermissions("kamea", "boiler-42", permissions.resources());
+        order.verify(api).putTopicPermissions("kamea", "boiler-42", RabbitManagementApi.TopicPermissions.of(permissions.topics()));
+        order.verify(api).putPermissions("kamea", "boiler-42", RabbitManagementApi.Permissions.of(permissions.resources()));
         verify(api, never()).putUser(anyString(), any());
     }
 

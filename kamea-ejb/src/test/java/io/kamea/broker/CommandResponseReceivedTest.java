@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
+/** The topic's parsing itself is the contract's: CommandResponseTopicTest. */
 class CommandResponseReceivedTest {
 
     private static final Instant RECEIVED = Instant.parse("2026-12-03T10:00:00Z");
@@ -25,10 +26,8 @@ class CommandResponseReceivedTest {
     }
 
     @Test
-    void aTopicWithAnEmptyOrMissingOrExtraLevelIsMalformed() {
-        for (String topic : new String[] {"device/pump-1/command/response/", "device//command/response/x",
-                "device/pump-1/command/response", "device/pump-1/command/response/x/y", "device/pump-1/telemetries",
-                "devices/pump-1/command/response/x", "", null}) {
+    void aMalformedTopicNamesNeitherDeviceNorCommand() {
+        for (String topic : new String[] {"device/pump-1/command/response/", "device/pump-1/command/response/x/y", null}) {
             var response = new CommandResponseReceived(topic, new byte[0], RECEIVED);
             assertFalse(response.wellFormed(), String.valueOf(topic));
             assertNull(response.interfaceName());

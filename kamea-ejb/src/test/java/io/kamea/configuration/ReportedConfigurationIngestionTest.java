@@ -16,6 +16,7 @@ import static org.mockito.Mockito.when;
 import io.kamea.bus.BusMessage;
 import io.kamea.bus.BusPublisher;
 import io.kamea.bus.BusUnavailableException;
+import io.kamea.contract.BusHeaders;
 import io.kamea.ingestion.IncomingMessage;
 import io.kamea.ingestion.IngestionStatistics;
 import io.kamea.provisioning.DeviceDirectory;
@@ -58,7 +59,7 @@ class ReportedConfigurationIngestionTest {
         verify(bus).publish(eq("reported"), sent.capture());
         String second = new String(sent.getValue().get(1).body(), StandardCharsets.UTF_8);
         assertEquals("{\"document\":{\"temp\":12},\"added\":[],\"changed\":[],\"removed\":[\"speed\"]}", second);
-        assertEquals("d-1", sent.getValue().get(1).properties().get("kamea_device_id"));
+        assertEquals("d-1", sent.getValue().get(1).properties().get(BusHeaders.DEVICE_ID));
         @SuppressWarnings("unchecked")
         ArgumentCaptor<Map<String, ReportedConfigurationStore.Report>> stored = ArgumentCaptor.forClass(Map.class);
         verify(store).replaceAll(stored.capture());

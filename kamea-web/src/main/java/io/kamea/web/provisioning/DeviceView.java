@@ -1,8 +1,8 @@
 package io.kamea.web.provisioning;
 
+import io.kamea.contract.DeviceTopics;
 import io.kamea.provisioning.Device;
 import io.kamea.provisioning.DeviceCertificate;
-import io.kamea.provisioning.DeviceTopics;
 import io.kamea.provisioning.ProvisionedDevice;
 import java.util.List;
 import java.util.Locale;

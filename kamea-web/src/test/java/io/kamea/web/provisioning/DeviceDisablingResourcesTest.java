@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import io.kamea.contract.DeviceTopics;
 import io.kamea.provisioning.Device;
 import io.kamea.provisioning.DeviceDisabling;
 import io.kamea.provisioning.DeviceStatus;
-import io.kamea.provisioning.DeviceTopics;
 import io.kamea.provisioning.ProvisioningType;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;

@@ -1,16 +1,11 @@
 package io.kamea.ingestion.rabbitmq.adapter;
 
 import com.rabbitmq.client.ConnectionFactory;
-import java.io.IOException;
-import java.io.InputStream;
+import io.kamea.contract.tls.PemTrust;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
-import java.util.Collection;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLContext;
@@ -147,21 +142,11 @@ public record ConnectionSettings(String host, int port, boolean tls, String user
         }
     }
 
-    private static KeyStore trustStore(Path pem) throws GeneralSecurityException {
-        try (InputStream in = Files.newInputStream(pem)) {
-            Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
-            if (certificates.isEmpty()) {
-                throw new IllegalArgumentException(CA_PATH + " holds no certificate: " + pem);
-            }
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            store.load(null, null);
-            int i = 0;
-            for (Certificate certificate : certificates) {
-                store.setCertificateEntry("ca-" + i++, certificate);
-            }
-            return store;
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + CA_PATH + " " + pem + ": " + e, e);
+    private static KeyStore trustStore(Path pem) {
+        try {
+            return PemTrust.keyStore(pem);
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException(CA_PATH + ": " + e.getMessage(), e);
         }
     }
 
