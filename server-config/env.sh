@@ -1,4 +1,6 @@
+# shellcheck shell=bash
 # Kamea runtime settings, sourced by every script in server-config/.
+# shellcheck disable=SC2034 # the settings are read by the scripts that source this file
 # Each value can be overridden from the environment; defaults bind everything to 127.0.0.1
 # and use the project's own ports, folders and node names (never the machine's defaults).
 
@@ -36,6 +38,7 @@ export KAMEA_REJECTED_MAX_BYTES=${KAMEA_REJECTED_MAX_BYTES:-104857600}
 PG_PORT=${PG_PORT:-15432}
 PG_DATABASE=${PG_DATABASE:-kamea}
 PG_USER=${PG_USER:-kamea}
+PG_HOST=$KAMEA_BIND                                     # the cluster listens there only
 
 # Artemis (the JMS bus)
 ARTEMIS_VERSION=${ARTEMIS_VERSION:-2.40.0}
@@ -140,12 +143,33 @@ if [ "$KAMEA_OIDC" = true ]; then
   export KAMEA_OIDC_AUDIENCE=${KAMEA_OIDC_AUDIENCE:-kamea-api}
 fi
 export KAMEA_RUNTIME KAMEA_ROOT PKI_DIR KEYCLOAK_URL
+# The data source jdbc/kamea reads these when it connects (server-config/payara/jdbc.asadmin), in
+# Payara Server's domain and in the Payara Micro of the Arquillian tests alike.
+export PG_HOST PG_PORT PG_DATABASE PG_USER PG_PASSWORD
 
 # Helpers shared by the scripts.
 kamea_log() { printf '[kamea] %s\n' "$*" >&2; }
-kamea_pid_alive() { [ -f "$PID_DIR/$1.pid" ] && kill -0 "$(cat "$PID_DIR/$1.pid")" 2>/dev/null; }
-kamea_wait_port() { # host port seconds
-  local i; for ((i = 0; i < $3 * 4; i++)); do
-    (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null && return 0; sleep 0.25
-  done; return 1
+
+# Copies stdin to stdout with every @NAME@ replaced by the value of the shell variable NAME; fails,
+# naming it, if one is not set. The servers' configuration templates (server-config/rabbitmq/*.template,
+# server-config/payara/domain.asadmin) are filled in with it.
+kamea_render() {
+  local text name
+  text=$(cat)
+  for name in $(grep -o '@[A-Z_][A-Z0-9_]*@' <<<"$text" | sort -u | tr -d '@'); do
+    [ -n "${!name+x}" ] || { kamea_log "template variable $name is not set"; return 1; }
+    text=${text//@$name@/${!name}}
+  done
+  printf '%s\n' "$text"
 }
+
+# The last, in version order, of the paths given that exist (the newest of a glob's matches).
+kamea_newest_path() {
+  local path newest=
+  for path in "$@"; do [ -e "$path" ] && newest=$(printf '%s\n%s\n' "$newest" "$path" | sort -V | tail -n 1); done
+  [ -n "$newest" ] && echo "$newest"
+}
+
+# The servers' processes: PID files, start, stop (lib/process.sh).
+# shellcheck source=lib/process.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib/process.sh"

@@ -4,7 +4,9 @@
 # Server, deploys the EAR and prints the API's URL. Safe to re-run: running servers are kept and
 # the EAR is redeployed.
 set -euo pipefail
+# shellcheck source=env.sh
 . "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+# shellcheck source=/dev/null # each of lib/*.sh is checked on its own
 for lib in tools rabbitmq postgres artemis payara; do . "$KAMEA_ROOT/server-config/lib/$lib.sh"; done
 
 started=$SECONDS

@@ -2,7 +2,9 @@
 # Stops what run.sh started (all servers, or those named: payara artemis postgres rabbitmq),
 # by the PIDs recorded in the runtime folder; other processes on the machine are left alone.
 set -uo pipefail
+# shellcheck source=env.sh
 . "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+# shellcheck source=/dev/null # each of lib/*.sh is checked on its own
 for lib in rabbitmq postgres artemis payara; do . "$KAMEA_ROOT/server-config/lib/$lib.sh"; done
 
 services=("$@")

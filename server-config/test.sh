@@ -1,21 +1,27 @@
 #!/usr/bin/env bash
-# Runs every test: unit tests, the Arquillian in-container tests (Payara Micro) and the
-# end-to-end tests against the running platform. Starts whatever part of the platform is not
+# Runs every test: shellcheck on the scripts, unit tests, the Arquillian in-container tests
+# (Payara Micro) and the end-to-end tests against the running platform. Starts whatever part of the platform is not
 # already running and stops exactly that part afterwards. The application accepts the OIDC tokens
 # of a test Keycloak (KAMEA_OIDC=true, server-config/lib/keycloak.sh), started first and stopped
 # afterwards unless it was already running.
 set -euo pipefail
 export KAMEA_OIDC=true
+# shellcheck source=env.sh
 . "$(dirname "${BASH_SOURCE[0]}")/env.sh"
-. "$KAMEA_ROOT/server-config/lib/keycloak.sh"
+# shellcheck source=/dev/null # each of lib/*.sh is checked on its own
+for lib in tools rabbitmq postgres artemis payara keycloak; do . "$KAMEA_ROOT/server-config/lib/$lib.sh"; done
+
+# Every script of server-config (and CI's) passes shellcheck, before anything starts.
+shellcheck_install
+shellcheck_scripts
 
 not_running=()
 # In stopping order: the application server before what it uses.
 for service in payara artemis postgres rabbitmq; do
-  kamea_pid_alive "$service" || not_running+=("$service")
+  "${service}_pid" >/dev/null || not_running+=("$service")
 done
 keycloak_was_running=false
-_keycloak_alive && keycloak_was_running=true
+keycloak_pid >/dev/null && keycloak_was_running=true
 oidc_domain_keys=()   # OIDC keys this script gave a Payara that was running without them
 cleanup() {
   local key
@@ -34,13 +40,12 @@ trap cleanup EXIT
 
 keycloak_install
 keycloak_start
-. "$KAMEA_ROOT/server-config/lib/payara.sh"
 bash "$KAMEA_ROOT/server-config/run.sh"
 # A Payara that was already running was started without the OIDC keys in its environment: give
 # them to it as domain configuration properties (MicroProfile Config reads those without a
 # restart; Kamea reads its OIDC settings again every 10 s) and take them back afterwards.
-payara_pid=$(cat "$PID_DIR/payara.pid")
-if ! tr '\0' '\n' < "/proc/$payara_pid/environ" 2>/dev/null | grep -q "^KAMEA_OIDC_ISSUER="; then
+das_pid=$(payara_pid)
+if ! tr '\0' '\n' < "/proc/$das_pid/environ" 2>/dev/null | grep -q "^KAMEA_OIDC_ISSUER="; then
   kamea_log "payara: running without the OIDC settings, setting them as domain properties for the tests"
   for key in KAMEA_OIDC_ISSUER KAMEA_OIDC_JWKS_URL KAMEA_OIDC_AUDIENCE; do
     payara_asadmin set-config-property --source=domain --propertyName="$key" --propertyValue="${!key}" >/dev/null
@@ -60,9 +65,8 @@ fi
 # The test users' passwords (runtime secrets), for OidcTokensIT only: the domain never sees them.
 export OIDC_VIEWER_PASSWORD OIDC_OPERATOR_PASSWORD OIDC_ADMIN_PASSWORD OIDC_NOBODY_PASSWORD
 # again: run.sh may have just made this stack's API key (KAMEA_API_TOKEN), which the tests use
+# shellcheck source=env.sh
 . "$KAMEA_ROOT/server-config/env.sh"
-. "$KAMEA_ROOT/server-config/lib/tools.sh"
 browser_install
-export PG_PORT PG_DATABASE PG_USER PG_PASSWORD
 cd "$KAMEA_ROOT"
 mvn -B verify -DskipITs=false

@@ -10,6 +10,7 @@
 # included), BENCH_WARMUP (30: the server's JIT compiles the command path for tens of seconds),
 # BENCH_COMMAND_TIMEOUT s (10), BENCH_HTTP_CLIENTS (4).
 set -euo pipefail
+# shellcheck source=../env.sh
 . "$(dirname "${BASH_SOURCE[0]}")/../env.sh"
 
 DEVICES=${BENCH_DEVICES:-20}
@@ -48,10 +49,10 @@ trap 'exit 130' INT TERM
 
 # name=pid for the simulator's --cpu; postgres counts with its children (the backends do the work)
 cpu_spec() {
-  local spec="" name suffix
+  local spec="" name suffix pid
   for name in rabbitmq payara artemis postgres; do
     suffix=; [ "$name" = postgres ] && suffix=+
-    if kamea_pid_alive "$name"; then spec+="${spec:+,}$name=$(cat "$PID_DIR/$name.pid")$suffix"; fi
+    if pid=$(process_running "$name"); then spec+="${spec:+,}$name=$pid$suffix"; fi
   done
   echo "$spec"
 }

@@ -12,6 +12,7 @@
 # s (60), BENCH_SETTLE s after the last connection before measuring (20: a poll period and the
 # management API's 5 s refresh), BENCH_CPU_SECONDS (30), BENCH_LISTINGS (5), BENCH_HEAP (3g).
 set -euo pipefail
+# shellcheck source=../env.sh
 . "$(dirname "${BASH_SOURCE[0]}")/../env.sh"
 
 COUNTS=${BENCH_COUNTS:-1000 5000}
@@ -32,7 +33,7 @@ if [ ! -f "$JAR" ] || [ -n "$(find "$MODULE/src" "$MODULE/pom.xml" "$KAMEA_ROOT/
   mvn -q -B -f "$KAMEA_ROOT/pom.xml" -pl kamea-device-simulator -am package -DskipTests
 fi
 curl -fsS -o /dev/null --cacert "$MQTT_CA_PATH" -H "Authorization: Bearer ${KAMEA_API_TOKEN:-}" "$KAMEA_API_URL/devices?size=1" || { kamea_log "the API does not answer at $KAMEA_API_URL (server-config/run.sh?)"; exit 1; }
-kamea_pid_alive rabbitmq || { kamea_log "no RabbitMQ pid in $PID_DIR/rabbitmq.pid"; exit 1; }
+process_running rabbitmq >/dev/null || { kamea_log "no RabbitMQ pid in $PID_DIR/rabbitmq.pid"; exit 1; }
 
 RUN=$(openssl rand -hex 4)
 PREFIX=bench-conn-$RUN-
@@ -54,9 +55,9 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 cpu_spec() {
-  local spec="" name
+  local spec="" name pid
   for name in rabbitmq payara; do
-    if kamea_pid_alive "$name"; then spec+="${spec:+,}$name=$(cat "$PID_DIR/$name.pid")"; fi
+    if pid=$(process_running "$name"); then spec+="${spec:+,}$name=$pid"; fi
   done
   echo "$spec"
 }

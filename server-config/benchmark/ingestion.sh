@@ -20,6 +20,7 @@
 # BENCH_HALF_RATE (msg/s of the half phase instead of half the e2e rate: latency at a chosen load),
 # BENCH_REPORT (s between progress lines, 5).
 set -euo pipefail
+# shellcheck source=../env.sh
 . "$(dirname "${BASH_SOURCE[0]}")/../env.sh"
 
 DEVICES=${BENCH_DEVICES:-60}
@@ -113,9 +114,9 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 cpu_spec() {
-  local spec="" name
+  local spec="" name pid
   for name in rabbitmq payara artemis; do
-    kamea_pid_alive "$name" && spec+="${spec:+,}$name=$(cat "$PID_DIR/$name.pid")"
+    if pid=$(process_running "$name"); then spec+="${spec:+,}$name=$pid"; fi
   done
   echo "$spec"
 }

@@ -1,9 +1,11 @@
+# shellcheck shell=bash
 # ActiveMQ Artemis (the JMS bus) for Kamea: distribution from Maven Central, one broker instance
 # in the runtime folder. Source server-config/env.sh first, then this file. Functions:
 #   artemis_install  fetch apache-artemis-$ARTEMIS_VERSION-bin.zip with Maven, unzip into $ARTEMIS_HOME
 #   artemis_start    create the broker instance once, run it in the background, wait for the port;
 #                    no-op if running
 #   artemis_stop     'artemis stop', then make sure the recorded PID is gone
+#   artemis_pid      the PID of our broker, if it runs
 
 ARTEMIS_HOME=${ARTEMIS_HOME:-$KAMEA_RUNTIME/apache-artemis-$ARTEMIS_VERSION}
 ARTEMIS_INSTANCE=${ARTEMIS_INSTANCE:-$KAMEA_RUNTIME/artemis/broker}
@@ -32,11 +34,9 @@ artemis_install() {
   kamea_log "artemis: installed $ARTEMIS_HOME"
 }
 
-# true if the recorded PID is alive and is the broker of our instance (guards against PID reuse)
-_artemis_alive() {
-  kamea_pid_alive artemis &&
-    tr '\0' ' ' < "/proc/$(cat "$PID_DIR/artemis.pid")/cmdline" 2>/dev/null | grep -qF -- "$ARTEMIS_INSTANCE"
-}
+_artemis_is_ours() { process_cmdline_has "$1" "$ARTEMIS_INSTANCE"; }
+
+artemis_pid() { process_running artemis _artemis_is_ours; }
 
 _artemis_create() {
   kamea_log "artemis: creating broker instance $ARTEMIS_INSTANCE"
@@ -56,52 +56,40 @@ _artemis_create() {
   sed -i "s#^\(\s*\)<journal-type>\(.*\)</journal-type>#&\n\1<!-- kamea: flush batching window in ns; measured with 'artemis perf-journal' (NIO: 0.25-0.36 ms per synced write), see server-config/lib/artemis.sh -->\n\1<journal-buffer-timeout>$ARTEMIS_JOURNAL_BUFFER_TIMEOUT</journal-buffer-timeout>#" "$xml"
   # The only acceptor: $KAMEA_BIND:$ARTEMIS_PORT, core protocol only (the JMS client speaks CORE).
   sed -i "s#\(<acceptor name=\"artemis\">tcp://[^?]*?.*\)protocols=[A-Z,]*#\1protocols=$ARTEMIS_ACCEPTOR_PROTOCOLS#" "$xml"
-  grep -q "<journal-buffer-timeout>$ARTEMIS_JOURNAL_BUFFER_TIMEOUT<" "$xml" &&
-    grep -q "<acceptor name=\"artemis\">tcp://$KAMEA_BIND:$ARTEMIS_PORT?.*protocols=$ARTEMIS_ACCEPTOR_PROTOCOLS;" "$xml" || {
-    kamea_log "artemis: could not patch $xml"; return 1; }
+  if ! grep -q "<journal-buffer-timeout>$ARTEMIS_JOURNAL_BUFFER_TIMEOUT<" "$xml" ||
+     ! grep -q "<acceptor name=\"artemis\">tcp://$KAMEA_BIND:$ARTEMIS_PORT?.*protocols=$ARTEMIS_ACCEPTOR_PROTOCOLS;" "$xml"; then
+    kamea_log "artemis: could not patch $xml"; return 1
+  fi
   [ "$(grep -c '<acceptor name=' "$xml")" = 1 ] || { kamea_log "artemis: unexpected extra acceptors in $xml"; return 1; }
 }
 
 artemis_start() {
   [ -x "$ARTEMIS_HOME/bin/artemis" ] || { kamea_log "artemis: not installed (run artemis_install)"; return 1; }
-  if _artemis_alive; then
-    kamea_log "artemis: already running (pid $(cat "$PID_DIR/artemis.pid"), port $ARTEMIS_PORT)"
+  local pid owner rc=0 out=$ARTEMIS_INSTANCE/log/console.out
+  if pid=$(artemis_pid); then
+    kamea_log "artemis: already running (pid $pid, port $ARTEMIS_PORT)"
     return 0
   fi
   if [ ! -f "$ARTEMIS_INSTANCE/etc/broker.xml" ]; then _artemis_create || return 1; fi
-  if (exec 3<>"/dev/tcp/$KAMEA_BIND/$ARTEMIS_PORT") 2>/dev/null; then
-    kamea_log "artemis: port $KAMEA_BIND:$ARTEMIS_PORT is taken by another process"; return 1
+  if owner=$(process_port_in_use "$ARTEMIS_PORT"); then
+    kamea_log "artemis: port $KAMEA_BIND:$ARTEMIS_PORT is taken by another process ($owner)"; return 1
   fi
-  mkdir -p "$PID_DIR" "$ARTEMIS_INSTANCE/log"
-  local out=$ARTEMIS_INSTANCE/log/console.out
-  # bin/artemis execs java, so $! is the broker JVM itself.
-  ( cd "$ARTEMIS_INSTANCE" && exec nohup "$ARTEMIS_INSTANCE/bin/artemis" run </dev/null >"$out" 2>&1 ) &
-  local pid=$!
-  echo "$pid" > "$PID_DIR/artemis.pid"
-  local i
-  for ((i = 0; i < 240; i++)); do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      kamea_log "artemis: broker exited during start, log tail:"; tail -n 30 "$out" >&2
-      rm -f "$PID_DIR/artemis.pid"; return 1
-    fi
-    (exec 3<>"/dev/tcp/$KAMEA_BIND/$ARTEMIS_PORT") 2>/dev/null && break
-    sleep 0.25
-  done
-  if ((i == 240)); then kamea_log "artemis: port $ARTEMIS_PORT not open after 60 s"; tail -n 30 "$out" >&2; return 1; fi
-  kamea_log "artemis: running (pid $pid, $KAMEA_BIND:$ARTEMIS_PORT, console http://$KAMEA_BIND:$ARTEMIS_HTTP_PORT)"
+  # bin/artemis execs java, so the PID recorded is the broker JVM itself.
+  process_launch artemis "$out" "$ARTEMIS_INSTANCE" "$ARTEMIS_INSTANCE/bin/artemis" run
+  pid=$(process_recorded artemis)
+  process_await_port "$pid" 60 "$KAMEA_BIND" "$ARTEMIS_PORT" || rc=$?
+  case $rc in
+    0) kamea_log "artemis: running (pid $pid, $KAMEA_BIND:$ARTEMIS_PORT, console http://$KAMEA_BIND:$ARTEMIS_HTTP_PORT)" ;;
+    2) kamea_log "artemis: broker exited during start, log tail:"; tail -n 30 "$out" >&2; process_forget artemis; return 1 ;;
+    *) kamea_log "artemis: port $ARTEMIS_PORT not open after 60 s"; tail -n 30 "$out" >&2; return 1 ;;
+  esac
 }
 
+# 'artemis stop' (or TERM if it fails), then the recorded PID waited on, and killed if it stays.
 artemis_stop() {
-  if ! _artemis_alive; then rm -f "$PID_DIR/artemis.pid"; kamea_log "artemis: not running"; return 0; fi
-  local pid i; pid=$(cat "$PID_DIR/artemis.pid")
-  # clean stop through the instance's own command, then wait on / kill the recorded PID only
+  local pid
+  if ! pid=$(artemis_pid); then kamea_log "artemis: not running"; return 0; fi
   (cd "$ARTEMIS_INSTANCE" && "$ARTEMIS_INSTANCE/bin/artemis" stop >/dev/null 2>&1) || kill -TERM "$pid" 2>/dev/null
-  for ((i = 0; i < 120; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-  if kill -0 "$pid" 2>/dev/null; then
-    kamea_log "artemis: pid $pid still alive after 30 s, SIGTERM"; kill -TERM "$pid" 2>/dev/null
-    for ((i = 0; i < 40; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-    kill -0 "$pid" 2>/dev/null && { kamea_log "artemis: SIGKILL $pid"; kill -KILL "$pid" 2>/dev/null; }
-  fi
-  rm -f "$PID_DIR/artemis.pid"
+  process_stop artemis "$pid" 30 || return 1
   kamea_log "artemis: stopped"
 }

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Keycloak, the OIDC provider of the tests (Kamea's OIDC bearer tokens, docs/oidc.md): the Quarkus
 # distribution from Maven Central, run in development mode (HTTP, file database, local caches) in
 # the runtime folder, on $KAMEA_BIND:$KEYCLOAK_PORT only. Source server-config/env.sh first, then
@@ -8,6 +9,7 @@
 #                     document; no-op if running
 #   keycloak_stop     SIGTERM to the recorded PID (kc.sh passes it on to its JVM), wait, SIGKILL
 #                     if it stays; nothing else is touched
+#   keycloak_pid      the PID of our Keycloak, if it runs
 # Realms, clients and users are imported once, at the first start (an existing realm is kept).
 # Test users' passwords and the bootstrap admin's are generated into $KAMEA_RUNTIME/secrets.env.
 
@@ -34,15 +36,16 @@ keycloak_install() {
 # (KEYCLOAK_JAVA_HOME overrides).
 _keycloak_java_home() {
   if [ -n "${KEYCLOAK_JAVA_HOME:-}" ]; then echo "$KEYCLOAK_JAVA_HOME"; return 0; fi
-  local java major d
+  local java major d jdks=()
   java=$(command -v java 2>/dev/null) && java=$(readlink -f "$java")
   if [ -n "$java" ]; then
     major=$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
     [ "${major:-0}" -ge 21 ] 2>/dev/null && { dirname "$(dirname "$java")"; return 0; }
   fi
-  for d in $(ls -d /usr/lib/jvm/temurin-*-jdk* /usr/lib/jvm/java-2[1-9]-* 2>/dev/null | sort -V -r); do
-    [ -x "$d/bin/java" ] && { echo "$d"; return 0; }
+  for d in /usr/lib/jvm/temurin-*-jdk* /usr/lib/jvm/java-2[1-9]-*; do
+    [ -x "$d/bin/java" ] && jdks+=("$d")
   done
+  kamea_newest_path "${jdks[@]}" && return 0
   kamea_log "keycloak: needs Java 21 or later (none found; set KEYCLOAK_JAVA_HOME)"; return 1
 }
 
@@ -58,11 +61,9 @@ _keycloak_secrets() {
   . "$f"
 }
 
-# true if the recorded PID is alive and runs our Keycloak (guards against PID reuse)
-_keycloak_alive() {
-  kamea_pid_alive keycloak &&
-    tr '\0' ' ' < "/proc/$(cat "$PID_DIR/keycloak.pid")/cmdline" 2>/dev/null | grep -qF -- "$KEYCLOAK_HOME"
-}
+_keycloak_is_ours() { process_cmdline_has "$1" "$KEYCLOAK_HOME"; }
+
+keycloak_pid() { process_running keycloak _keycloak_is_ours; }
 
 # The realm files with their passwords, where --import-realm reads them (data/import, mode 600).
 _keycloak_realms() {
@@ -79,50 +80,42 @@ _keycloak_realms() {
 keycloak_start() {
   [ -x "$KEYCLOAK_HOME/bin/kc.sh" ] || { kamea_log "keycloak: not installed (run keycloak_install)"; return 1; }
   _keycloak_secrets   # the test users' passwords, for the caller too
-  if _keycloak_alive; then
-    kamea_log "keycloak: already running (pid $(cat "$PID_DIR/keycloak.pid"), $KEYCLOAK_URL)"
+  local pid owner java_home rc=0 started=$SECONDS
+  if pid=$(keycloak_pid); then
+    kamea_log "keycloak: already running (pid $pid, $KEYCLOAK_URL)"
     return 0
   fi
-  if (exec 3<>"/dev/tcp/$KAMEA_BIND/$KEYCLOAK_PORT") 2>/dev/null; then
-    kamea_log "keycloak: port $KAMEA_BIND:$KEYCLOAK_PORT is taken by another process"; return 1
+  if owner=$(process_port_in_use "$KEYCLOAK_PORT"); then
+    kamea_log "keycloak: port $KAMEA_BIND:$KEYCLOAK_PORT is taken by another process ($owner)"; return 1
   fi
-  local java_home; java_home=$(_keycloak_java_home) || return 1
+  java_home=$(_keycloak_java_home) || return 1
   _keycloak_realms
-  mkdir -p "$PID_DIR" "$(dirname "$KEYCLOAK_LOG")"
-  local started=$SECONDS
   # start-dev: HTTP, the dev-file database under data/, local caches (no cluster discovery). The
   # hostname is fixed so that the tokens' issuer is the same whatever address a client uses.
-  ( cd "$KEYCLOAK_HOME" && JAVA_HOME=$java_home \
-      KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=$KEYCLOAK_ADMIN_PASSWORD \
-      JAVA_OPTS_KC_HEAP="-Xms64m -Xmx${KEYCLOAK_MAX_HEAP:-512m}" \
-      exec nohup "$KEYCLOAK_HOME/bin/kc.sh" start-dev --import-realm \
-        --http-host="$KAMEA_BIND" --http-port="$KEYCLOAK_PORT" --hostname="$KEYCLOAK_URL" \
-        --http-management-port="$KEYCLOAK_MANAGEMENT_PORT" \
-        </dev/null >"$KEYCLOAK_LOG" 2>&1 ) &
-  local pid=$!
-  echo "$pid" > "$PID_DIR/keycloak.pid"
-  local i discovery=$KEYCLOAK_URL/realms/kamea/.well-known/openid-configuration
-  for ((i = 0; i < 720; i++)); do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      kamea_log "keycloak: exited during start, log tail:"; tail -n 30 "$KEYCLOAK_LOG" >&2
-      rm -f "$PID_DIR/keycloak.pid"; return 1
-    fi
-    curl -fsS -o /dev/null "$discovery" 2>/dev/null && break
-    sleep 0.25
-  done
-  if ((i == 720)); then kamea_log "keycloak: $discovery not answering after 180 s"; tail -n 30 "$KEYCLOAK_LOG" >&2; return 1; fi
-  kamea_log "keycloak: running (pid $pid, $KEYCLOAK_URL, realms kamea and other) after $((SECONDS - started)) s"
+  (
+    export JAVA_HOME=$java_home KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=$KEYCLOAK_ADMIN_PASSWORD \
+      JAVA_OPTS_KC_HEAP="-Xms64m -Xmx${KEYCLOAK_MAX_HEAP:-512m}"
+    process_launch keycloak "$KEYCLOAK_LOG" "$KEYCLOAK_HOME" "$KEYCLOAK_HOME/bin/kc.sh" start-dev --import-realm \
+      --http-host="$KAMEA_BIND" --http-port="$KEYCLOAK_PORT" --hostname="$KEYCLOAK_URL" \
+      --http-management-port="$KEYCLOAK_MANAGEMENT_PORT"
+  )
+  pid=$(process_recorded keycloak)
+  process_await "$pid" 180 _keycloak_realm_answers || rc=$?
+  case $rc in
+    0) kamea_log "keycloak: running (pid $pid, $KEYCLOAK_URL, realms kamea and other) after $((SECONDS - started)) s" ;;
+    2) kamea_log "keycloak: exited during start, log tail:"; tail -n 30 "$KEYCLOAK_LOG" >&2; process_forget keycloak; return 1 ;;
+    *) kamea_log "keycloak: realm kamea not answering after 180 s"; tail -n 30 "$KEYCLOAK_LOG" >&2; return 1 ;;
+  esac
 }
 
+_keycloak_realm_answers() { curl -fsS -o /dev/null "$KEYCLOAK_URL/realms/kamea/.well-known/openid-configuration" 2>/dev/null; }
+
+# SIGTERM to kc.sh, which passes it on to its JVM; then the recorded PID waited on, and killed
+# (with its JVM) if it stays.
 keycloak_stop() {
-  if ! _keycloak_alive; then rm -f "$PID_DIR/keycloak.pid"; kamea_log "keycloak: not running"; return 0; fi
-  local pid i jvm; pid=$(cat "$PID_DIR/keycloak.pid")
-  jvm=$(pgrep -P "$pid" 2>/dev/null | head -n 1)   # kc.sh's JVM, its only child (none after a re-exec)
+  local pid
+  if ! pid=$(keycloak_pid); then kamea_log "keycloak: not running"; return 0; fi
   kill -TERM "$pid" 2>/dev/null
-  for ((i = 0; i < 120; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-  if kill -0 "$pid" 2>/dev/null; then
-    kamea_log "keycloak: SIGKILL $pid ${jvm:+and its JVM $jvm }after 30 s"; kill -KILL "$pid" ${jvm:+"$jvm"} 2>/dev/null
-  fi
-  rm -f "$PID_DIR/keycloak.pid"
+  process_stop keycloak "$pid" 30 || return 1
   kamea_log "keycloak: stopped"
 }

@@ -1,8 +1,10 @@
+# shellcheck shell=bash
 # PostgreSQL for Kamea: the Debian package's binaries, our own cluster in the runtime folder.
 # Source server-config/env.sh first, then this file. Functions:
 #   postgres_install  install the Debian package if no pg_ctl is there (no default cluster is created)
 #   postgres_start    initdb once, start on $KAMEA_BIND:$PG_PORT, create role/database once; no-op if running
 #   postgres_stop     fast shutdown of our cluster, then make sure the recorded PID is gone
+#   postgres_pid      the PID of our cluster's postmaster, if it runs
 #   postgres_psql     psql as the superuser "postgres" over our unix socket (admin tasks)
 # The cluster runs as the "postgres" OS user; root only prepares folders.
 
@@ -13,8 +15,7 @@ PG_OS_USER=${PG_OS_USER:-postgres}
 
 _pg_bin() { # newest installed major version, unless PG_BIN is set
   if [ -n "${PG_BIN:-}" ]; then echo "$PG_BIN"; return; fi
-  local d; d=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-  [ -n "$d" ] && echo "$d"
+  kamea_newest_path /usr/lib/postgresql/*/bin
 }
 
 _pg_as() { (cd / && runuser -u "$PG_OS_USER" -- "$@"); }
@@ -32,9 +33,10 @@ postgres_install() {
   ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1
 }
 
-_pg_running() { [ -f "$PG_DATA_DIR/PG_VERSION" ] && _pg_as "$(_pg_bin)/pg_ctl" status -D "$PG_DATA_DIR" >/dev/null 2>&1; }
+_postgres_is_ours() { process_cmdline_has "$1" "$PG_DATA_DIR"; }
 
-_pg_record_pid() { mkdir -p "$PID_DIR" && head -n 1 "$PG_DATA_DIR/postmaster.pid" > "$PID_DIR/postgres.pid"; }
+# The postmaster's PID: recorded, or adopted from the cluster's own postmaster.pid.
+postgres_pid() { process_running postgres _postgres_is_ours "$PG_DATA_DIR/postmaster.pid"; }
 
 postgres_psql() { # superuser psql over our socket; extra args passed to psql
   _pg_as "$(_pg_bin)/psql" -X -q -v ON_ERROR_STOP=1 -h "$PG_SOCKET_DIR" -p "$PG_PORT" -U postgres -d postgres "$@"
@@ -43,13 +45,13 @@ postgres_psql() { # superuser psql over our socket; extra args passed to psql
 postgres_start() {
   local bin; bin=$(_pg_bin)
   [ -n "$bin" ] || { kamea_log "postgres: not installed (run postgres_install)"; return 1; }
-  if _pg_running; then
-    _pg_record_pid
-    kamea_log "postgres: already running (pid $(cat "$PID_DIR/postgres.pid"), port $PG_PORT)"
+  local pid
+  if pid=$(postgres_pid); then
+    kamea_log "postgres: already running (pid $pid, port $PG_PORT)"
     return 0
   fi
   local base; base=$(dirname "$PG_DATA_DIR")
-  mkdir -p "$PID_DIR" "$base"
+  mkdir -p "$base"
   # The postgres OS user must be able to traverse to its folders: the runtime folder (and the
   # parent of the data dir) only need o+x, nothing in them becomes readable.
   chmod o+x "$KAMEA_RUNTIME" "$base"
@@ -87,11 +89,11 @@ EOF
   if ! _pg_as "$bin/pg_ctl" start -D "$PG_DATA_DIR" -l "$PG_LOG_FILE" -w -t 60 -s >/dev/null; then
     kamea_log "postgres: start failed, log tail:"; tail -n 20 "$PG_LOG_FILE" >&2; return 1
   fi
-  _pg_record_pid
+  process_record postgres "$(process_read_pid_file "$PG_DATA_DIR/postmaster.pid")"
 
   # Role and database, idempotently; the password follows secrets.env (ALTER on every start).
   # Values go through stdin, not the command line, and are quoted by format(%I/%L).
-  if ! postgres_psql >/dev/null <<EOF
+  if ! postgres_psql -f - >/dev/null <<EOF
 \\set kuser '$PG_USER'
 \\set kpw '$PG_PASSWORD'
 \\set kdb '$PG_DATABASE'
@@ -100,26 +102,15 @@ SELECT format('ALTER ROLE %I LOGIN PASSWORD %L', :'kuser', :'kpw') \\gexec
 SELECT format('CREATE DATABASE %I OWNER %I ENCODING %L', :'kdb', :'kuser', 'UTF8') WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'kdb') \\gexec
 EOF
   then kamea_log "postgres: creating role/database failed"; return 1; fi
-  kamea_log "postgres: running (pid $(cat "$PID_DIR/postgres.pid"), $KAMEA_BIND:$PG_PORT, db $PG_DATABASE)"
+  kamea_log "postgres: running (pid $(process_recorded postgres), $KAMEA_BIND:$PG_PORT, db $PG_DATABASE)"
 }
 
+# pg_ctl's fast shutdown (sessions are ended, the cluster is shut down cleanly); if the
+# postmaster outlives it, QUIT (immediate shutdown: its backends go with it), then KILL.
 postgres_stop() {
-  local bin pid=; bin=$(_pg_bin)
-  [ -f "$PID_DIR/postgres.pid" ] && pid=$(cat "$PID_DIR/postgres.pid")
-  [ -z "$pid" ] && [ -f "$PG_DATA_DIR/postmaster.pid" ] && pid=$(head -n 1 "$PG_DATA_DIR/postmaster.pid")
-  # only wait for / kill the recorded PID if it is our postmaster (not a reused PID): checked
-  # before the stop, as an exiting process loses its command line
-  if [ -n "$pid" ] && ! tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$PG_DATA_DIR"; then pid=; fi
-  if [ -n "$bin" ] && _pg_running; then
-    _pg_as "$bin/pg_ctl" stop -D "$PG_DATA_DIR" -m fast -w -t 60 -s >/dev/null 2>&1 || true
-  fi
-  if [ -n "$pid" ]; then
-    local i; for ((i = 0; i < 120; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-    if kill -0 "$pid" 2>/dev/null; then
-      kamea_log "postgres: pid $pid still alive, sending SIGQUIT (immediate shutdown)"
-      kill -QUIT "$pid" 2>/dev/null; sleep 2; kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null
-    fi
-  fi
-  rm -f "$PID_DIR/postgres.pid"
+  local pid
+  if ! pid=$(postgres_pid); then kamea_log "postgres: not running"; return 0; fi
+  _pg_as "$(_pg_bin)/pg_ctl" stop -D "$PG_DATA_DIR" -m fast -w -t 60 -s >/dev/null 2>&1 || true
+  process_stop postgres "$pid" 30 QUIT || return 1
   kamea_log "postgres: stopped"
 }

@@ -6,8 +6,12 @@
 #   . server-config/env.sh; . server-config/lib/rabbitmq.sh
 #
 #   rabbitmq_install          install the Debian package if rabbitmqctl is missing (without starting the default node)
-#   rabbitmq_start            render config, start the node in the background, wait until it is up (idempotent)
+#   rabbitmq_start            unless the node runs: rabbitmq_render, rabbitmq_check, launch it in the
+#                             background, await its boot (idempotent)
+#   rabbitmq_render           TLS material if missing, the node's configuration files
+#   rabbitmq_check            fails, naming it, if a port of the node is taken
 #   rabbitmq_stop             stop our node (and the epmd we started, if no other node uses it)
+#   rabbitmq_pid              the PID of our node's beam, if it runs
 #   rabbitmq_status           print PID, listening ports, open-files limit; returns 0 if running, 3 if not
 #   rabbitmq_refresh_trust    after a change in the trust store folder: new CA bundle, taken up without restart
 #   rabbitmq_ctl ARGS...      rabbitmqctl against our node with our environment
@@ -42,7 +46,8 @@ _rabbitmq_env() {
   export RABBITMQ_ADVANCED_CONFIG_FILE=$RMQ_BASE/advanced.config
   export RABBITMQ_ENABLED_PLUGINS_FILE=$RMQ_BASE/enabled_plugins
   # the package's plugins, then Kamea's own (kamea_guard, built by rabbitmq_build_guard)
-  export RABBITMQ_PLUGINS_DIR=$(_rabbitmq_package_plugins):$RMQ_BASE/plugins
+  RABBITMQ_PLUGINS_DIR=$(_rabbitmq_package_plugins):$RMQ_BASE/plugins
+  export RABBITMQ_PLUGINS_DIR
   export RABBITMQ_MNESIA_BASE=$RMQ_BASE/mnesia
   export RABBITMQ_LOG_BASE=$RMQ_BASE/log
   export RABBITMQ_PID_FILE=$RMQ_BASE/node.pid
@@ -58,7 +63,7 @@ _rabbitmq_env() {
 
 # The plugins folder of the installed package (/usr/lib/rabbitmq/lib/rabbitmq_server-<version>/plugins).
 _rabbitmq_package_plugins() {
-  ls -d /usr/lib/rabbitmq/lib/rabbitmq_server-*/plugins 2>/dev/null | sort -V | tail -n 1
+  kamea_newest_path /usr/lib/rabbitmq/lib/rabbitmq_server-*/plugins
 }
 
 rabbitmq_ctl() { (_rabbitmq_env && exec "$RMQ_BIN/rabbitmqctl" -n "$RMQ_NODENAME" "$@"); }
@@ -78,7 +83,7 @@ rabbitmq_install() {
   DEBIAN_FRONTEND=noninteractive apt-get update -q && \
     DEBIAN_FRONTEND=noninteractive apt-get install -y -q rabbitmq-server || rc=$?
   $ours && rm -f "$policy"
-  [ $rc -eq 0 ] && [ -x "$RMQ_BIN/rabbitmq-server" ] || { kamea_log "rabbitmq: installation failed"; return 1; }
+  if [ $rc -ne 0 ] || [ ! -x "$RMQ_BIN/rabbitmq-server" ]; then kamea_log "rabbitmq: installation failed"; return 1; fi
 }
 
 # PID of the process listening on TCP port $1 (empty if none).
@@ -93,15 +98,14 @@ _rabbitmq_ports_of() {
 
 # True if PID $1 is the beam of our node (guards against PID reuse and the machine's other nodes).
 _rabbitmq_is_our_beam() {
-  [ -n "$1" ] && kill -0 "$1" 2>/dev/null || return 1
-  grep -q 'beam' "/proc/$1/comm" 2>/dev/null || return 1
-  tr '\0' '\n' < "/proc/$1/environ" 2>/dev/null | grep -qx "RABBITMQ_NODENAME=$RMQ_NODENAME"
+  process_alive "$1" && grep -q 'beam' "/proc/$1/comm" 2>/dev/null &&
+    process_environ_has "$1" "RABBITMQ_NODENAME=$RMQ_NODENAME"
 }
 
 _rabbitmq_expected_ports() {
-  local p="$RMQ_MQTTS_PORT $RMQ_AMQPS_PORT $RMQ_MGMT_PORT $RMQ_DIST_PORT"
-  [ "$RMQ_PLAIN_LISTENERS" = true ] && p="$p $RMQ_MQTT_PORT $RMQ_AMQP_PORT $RMQ_MGMT_PLAIN_PORT"
-  printf '%s\n' $p | sort -n -u | tr '\n' ' '
+  local ports=("$RMQ_MQTTS_PORT" "$RMQ_AMQPS_PORT" "$RMQ_MGMT_PORT" "$RMQ_DIST_PORT")
+  [ "$RMQ_PLAIN_LISTENERS" = true ] && ports+=("$RMQ_MQTT_PORT" "$RMQ_AMQP_PORT" "$RMQ_MGMT_PLAIN_PORT")
+  printf '%s\n' "${ports[@]}" | sort -n -u | tr '\n' ' '
 }
 
 # base64(salt(4) + sha256(salt + password)), RabbitMQ's rabbit_password_hashing_sha256 format.
@@ -112,17 +116,6 @@ _rabbitmq_password_hash() {
     printf '%b' "$salt"
     { printf '%b' "$salt"; printf '%s' "$1"; } | openssl dgst -sha256 -binary
   } | openssl base64 -A
-}
-
-# Replaces every @NAME@ in stdin with the value of the shell variable NAME.
-_rabbitmq_render() {
-  local text name
-  text=$(cat)
-  for name in $(grep -o '@[A-Z_][A-Z0-9_]*@' <<<"$text" | sort -u | tr -d '@'); do
-    [ -n "${!name+x}" ] || { kamea_log "rabbitmq: template variable $name is not set"; return 1; }
-    text=${text//@$name@/${!name}}
-  done
-  printf '%s\n' "$text"
 }
 
 # The base URL of Kamea's broker authentication endpoints, with the broker's secret as user
@@ -153,9 +146,9 @@ _rabbitmq_require_number() {
   kamea_log "rabbitmq: $1 must be a whole number from $2 to $3, not '$value'"; return 1
 }
 
+# shellcheck disable=SC2034 # the templates' values set here: kamea_render reads them by name
 rabbitmq_render_config() {
-  local AMQP_PLAIN MQTT_PLAIN MGMT_PLAIN RMQ_PASSWORD_HASH MQTT_API_PASSWORD_HASH MQTT_API_LOGIN_RE MQTT_API_CLIENT_ID_RE
-  local RMQ_AUTH_HTTP_URL
+  local AMQP_PLAIN MQTT_PLAIN MGMT_PLAIN RMQ_PASSWORD_HASH MQTT_API_PASSWORD_HASH MQTT_API_CLIENT_ID_RE RMQ_AUTH_HTTP_URL
   mkdir -p "$RMQ_BASE"/{home,conf.d,mnesia,log} "$RMQ_TRUST_STORE_PATH" "$PID_DIR"
   chmod 700 "$RMQ_BASE" "$RMQ_BASE/home"
   : > "$RMQ_BASE/rabbitmq-env.conf"
@@ -184,12 +177,13 @@ rabbitmq_render_config() {
   RMQ_PASSWORD_HASH=$(_rabbitmq_password_hash "$RMQ_PWD")
   MQTT_API_PASSWORD_HASH=$(_rabbitmq_password_hash "$MQTT_API_PWD")
   # regex-quoted for the permissions (JSON-escaped backslashes)
+  # shellcheck disable=SC2001 # a bracket expression and "&": clearer in sed than in ${//}
   MQTT_API_CLIENT_ID_RE=$(sed 's/[][\.^$|?*+(){}]/\\\\&/g' <<<"$MQTT_API_CLIENT_ID")
   (
     umask 077
-    _rabbitmq_render < "$RMQ_TEMPLATE_DIR/rabbitmq.conf.template" > "$RMQ_BASE/rabbitmq.conf" &&
-      _rabbitmq_render < "$RMQ_TEMPLATE_DIR/advanced.config.template" > "$RMQ_BASE/advanced.config" &&
-      _rabbitmq_render < "$RMQ_TEMPLATE_DIR/definitions.json.template" > "$RMQ_DEFINITIONS_FILE" &&
+    kamea_render < "$RMQ_TEMPLATE_DIR/rabbitmq.conf.template" > "$RMQ_BASE/rabbitmq.conf" &&
+      kamea_render < "$RMQ_TEMPLATE_DIR/advanced.config.template" > "$RMQ_BASE/advanced.config" &&
+      kamea_render < "$RMQ_TEMPLATE_DIR/definitions.json.template" > "$RMQ_DEFINITIONS_FILE" &&
       cp "$RMQ_TEMPLATE_DIR/enabled_plugins" "$RMQ_BASE/enabled_plugins"
   ) || return 1
   if command -v jq >/dev/null && ! jq empty "$RMQ_DEFINITIONS_FILE"; then
@@ -208,7 +202,7 @@ rabbitmq_ca_bundle() {
   tmp=$(mktemp "$RMQ_CA_BUNDLE_FILE.XXXXXX") || return 1
   cat "$RMQ_TLS_CA_CERT_PATH" > "$tmp" || { rm -f "$tmp"; return 1; }
   for f in "$RMQ_TRUST_STORE_PATH"/*.pem; do
-    [ -f "$f" ] && ! cmp -s "$f" "$RMQ_TLS_CA_CERT_PATH" || continue
+    if [ ! -f "$f" ] || cmp -s "$f" "$RMQ_TLS_CA_CERT_PATH"; then continue; fi
     case ${f##*/} in device-*) continue ;; esac
     if openssl x509 -in "$f" -noout -text 2>/dev/null | grep -q 'CA:TRUE'; then
       cat "$f" >> "$tmp"
@@ -248,7 +242,7 @@ rabbitmq_build_guard() {
 _rabbitmq_log_tail() {
   local f
   for f in "$RMQ_BASE/log/startup.log" "$RMQ_BASE/log/rabbit.log"; do
-    [ -s "$f" ] && { kamea_log "rabbitmq: --- last lines of $f"; tail -n "${1:-40}" "$f" >&2; }
+    [ -s "$f" ] && { kamea_log "rabbitmq: --- last lines of $f"; tail -n 40 "$f" >&2; }
   done
 }
 
@@ -257,61 +251,74 @@ _rabbitmq_ensure_epmd() {
   local port=${ERL_EPMD_PORT:-4369} epmd pid i
   [ -n "$(_rabbitmq_port_pid "$port")" ] && return 0
   ss -ltnH "sport = :$port" | grep -q . && return 0   # listening, owner not visible
-  epmd=$(command -v epmd || ls /usr/lib/erlang/erts-*/bin/epmd 2>/dev/null | head -n1)
+  epmd=$(command -v epmd || kamea_newest_path /usr/lib/erlang/erts-*/bin/epmd)
   [ -x "$epmd" ] || { kamea_log "rabbitmq: epmd not found"; return 1; }
   kamea_log "rabbitmq: starting epmd on 127.0.0.1:$port"
   ERL_EPMD_ADDRESS=127.0.0.1 "$epmd" -port "$port" -daemon || return 1
   for ((i = 0; i < 40; i++)); do
     pid=$(_rabbitmq_port_pid "$port")
-    [ -n "$pid" ] && { echo "$pid" > "$PID_DIR/rabbitmq-epmd.pid"; return 0; }
+    [ -n "$pid" ] && { process_record rabbitmq-epmd "$pid"; return 0; }
     sleep 0.25
   done
   kamea_log "rabbitmq: epmd did not start"; return 1
 }
 
-rabbitmq_start() {
-  local pid t0 nofile hard p owner launcher deadline
-  mkdir -p "$PID_DIR"
-  if kamea_pid_alive rabbitmq && _rabbitmq_is_our_beam "$(cat "$PID_DIR/rabbitmq.pid")"; then
-    kamea_log "rabbitmq: node $RMQ_NODENAME already running (pid $(cat "$PID_DIR/rabbitmq.pid"))"
-    return 0
-  fi
-  # Node running but our PID file lost: adopt it.
-  if [ -f "$RMQ_BASE/node.pid" ] && _rabbitmq_is_our_beam "$(cat "$RMQ_BASE/node.pid")"; then
-    cp "$RMQ_BASE/node.pid" "$PID_DIR/rabbitmq.pid"
-    kamea_log "rabbitmq: node $RMQ_NODENAME already running (pid $(cat "$PID_DIR/rabbitmq.pid"), adopted)"
-    return 0
-  fi
-  rm -f "$PID_DIR/rabbitmq.pid"
-  t0=$(date +%s.%N)
-  rabbitmq_install || return 1
+# The node's PID (its beam), if it runs: recorded, or adopted from the node's own PID file.
+rabbitmq_pid() { process_running rabbitmq _rabbitmq_is_our_beam "$RMQ_BASE/node.pid"; }
 
-  # TLS material (development PKI unless the paths point to existing files).
+# Starts the node unless it runs: render its files, check that it can start, launch it, await
+# its boot. Idempotent.
+rabbitmq_start() {
+  local pid nofile t0
+  if pid=$(rabbitmq_pid); then
+    kamea_log "rabbitmq: node $RMQ_NODENAME already running (pid $pid)"
+    return 0
+  fi
+  t0=$(date +%s.%N)
+  rabbitmq_install && rabbitmq_render && rabbitmq_check && nofile=$(_rabbitmq_open_files) &&
+    _rabbitmq_launch "$nofile" && _rabbitmq_await "$(process_recorded rabbitmq)" "$nofile" "$t0"
+}
+
+# Render: TLS material (the development PKI unless the paths point to existing files) and the
+# node's configuration files.
+rabbitmq_render() {
   if [ ! -f "$RMQ_TLS_CERT_PATH" ] || [ ! -f "$RMQ_TLS_KEY_PATH" ] || [ ! -f "$RMQ_TLS_CA_CERT_PATH" ] ||
      [ ! -d "$RMQ_TRUST_STORE_PATH" ]; then
     bash "$KAMEA_ROOT/server-config/pki/make-dev-pki.sh" || return 1
   fi
-  rabbitmq_render_config || return 1
+  rabbitmq_render_config
+}
 
-  for p in $(_rabbitmq_expected_ports); do
-    if ss -ltnH "sport = :$p" | grep -q .; then
-      owner=$(ss -ltnpH "sport = :$p" | grep -o 'users:.*' | head -n1)
-      kamea_log "rabbitmq: port $p is already in use ${owner:-}"; return 1
+# Check: none of the node's ports is taken (the node would fail its boot late and obscurely).
+rabbitmq_check() {
+  local port owner
+  for port in $(_rabbitmq_expected_ports); do
+    if owner=$(process_port_in_use "$port"); then
+      kamea_log "rabbitmq: port $port is already in use ($owner)"; return 1
     fi
   done
+}
 
-  # Open files: the node must hold 10,000+ connections. Cannot exceed the hard limit without CAP_SYS_RESOURCE.
-  nofile=$RMQ_MAX_OPEN_FILES
+# The open-files limit for the node: it must hold 10,000+ connections. Above the hard limit only
+# with CAP_SYS_RESOURCE; without it, the hard limit, and a warning.
+_rabbitmq_open_files() {
+  local nofile=$RMQ_MAX_OPEN_FILES hard
   hard=$(ulimit -Hn)
-  if [ "$hard" != unlimited ] && [ "$nofile" -gt "$hard" ]; then
-    if ! (ulimit -Hn "$nofile") 2>/dev/null; then
-      kamea_log "rabbitmq: WARNING cannot raise the open-files hard limit to $nofile (hard limit $hard, no CAP_SYS_RESOURCE); using $hard"
-      nofile=$hard
-    fi
+  if [ "$hard" != unlimited ] && [ "$nofile" -gt "$hard" ] && ! (ulimit -Hn "$nofile") 2>/dev/null; then
+    kamea_log "rabbitmq: WARNING cannot raise the open-files hard limit to $nofile (hard limit $hard, no CAP_SYS_RESOURCE); using $hard"
+    nofile=$hard
   fi
+  echo "$nofile"
+}
 
+# Launch: epmd if none runs, then the node in the background, with the open-files limit NOFILE;
+# records the PID of the node's beam. Through setsid -w, not process_launch: the
+# server script forks the beam, whose PID RabbitMQ writes early in the boot into
+# RABBITMQ_PID_FILE, and setsid -w stays alive as long as the node runs, so its death means the
+# boot failed.
+_rabbitmq_launch() {
+  local nofile=$1 launcher
   _rabbitmq_ensure_epmd || return 1
-
   rm -f "$RMQ_BASE/node.pid"
   kamea_log "rabbitmq: starting node $RMQ_NODENAME (ulimit -n $nofile, logs in $RMQ_BASE/log)"
   (
@@ -323,45 +330,32 @@ rabbitmq_start() {
   ) &
   launcher=$!
   disown "$launcher" 2>/dev/null || true
-
-  # RabbitMQ writes the beam's OS pid to RABBITMQ_PID_FILE early in the boot. The launcher (setsid -w)
-  # stays alive as long as the node runs, so its death means the boot failed.
-  deadline=$((SECONDS + RMQ_START_TIMEOUT))
-  pid=
-  while [ $SECONDS -lt $deadline ]; do
-    if [ -s "$RMQ_BASE/node.pid" ]; then
-      pid=$(cat "$RMQ_BASE/node.pid")
-      _rabbitmq_is_our_beam "$pid" && break
-      pid=
-    fi
-    kill -0 "$launcher" 2>/dev/null || break
-    sleep 0.25
-  done
-  if [ -z "$pid" ]; then
+  if ! process_await "$launcher" "$RMQ_START_TIMEOUT" _rabbitmq_booting_beam >/dev/null; then
     kamea_log "rabbitmq: node did not start (no running node behind $RMQ_BASE/node.pid)"
     _rabbitmq_log_tail; return 1
   fi
-  echo "$pid" > "$PID_DIR/rabbitmq.pid"
+  process_record rabbitmq "$(_rabbitmq_booting_beam)"
+}
 
-  # Wait for the node to be fully booted (all plugins and listeners).
-  while :; do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      kamea_log "rabbitmq: node process $pid died during boot"; rm -f "$PID_DIR/rabbitmq.pid"
-      _rabbitmq_log_tail; return 1
-    fi
-    rabbitmq_ctl -q await_startup --timeout 5 >/dev/null 2>&1 && break
-    if [ $SECONDS -ge $deadline ]; then
-      kamea_log "rabbitmq: node not up after ${RMQ_START_TIMEOUT}s (pid $pid still running)"
-      _rabbitmq_log_tail; return 1
-    fi
-    sleep 0.5
-  done
-  for p in $RMQ_MQTTS_PORT $RMQ_AMQPS_PORT $RMQ_MGMT_PORT; do
-    kamea_wait_port "$KAMEA_BIND" "$p" 10 || { kamea_log "rabbitmq: port $p not listening"; _rabbitmq_log_tail; return 1; }
-  done
+# The beam the node wrote into its PID file, once it is there and ours.
+_rabbitmq_booting_beam() {
+  local pid
+  pid=$(process_read_pid_file "$RMQ_BASE/node.pid") && _rabbitmq_is_our_beam "$pid" && echo "$pid"
+}
 
-  # Checks: listening ports and open-files limit of the beam.
-  local expected actual limit
+# Await: the node fully booted (all plugins, all listeners), then a report of what it listens on
+# and its open-files limit, warning where they differ from what was asked.
+_rabbitmq_await() {
+  local pid=$1 nofile=$2 t0=$3 rc=0 port expected actual limit
+  process_await "$pid" "$RMQ_START_TIMEOUT" _rabbitmq_booted || rc=$?
+  case $rc in
+    0) ;;
+    2) kamea_log "rabbitmq: node process $pid died during boot"; process_forget rabbitmq; _rabbitmq_log_tail; return 1 ;;
+    *) kamea_log "rabbitmq: node not up after ${RMQ_START_TIMEOUT}s (pid $pid still running)"; _rabbitmq_log_tail; return 1 ;;
+  esac
+  for port in $RMQ_MQTTS_PORT $RMQ_AMQPS_PORT $RMQ_MGMT_PORT; do
+    process_await_port "$pid" 10 "$KAMEA_BIND" "$port" || { kamea_log "rabbitmq: port $port not listening"; _rabbitmq_log_tail; return 1; }
+  done
   expected=$(_rabbitmq_expected_ports)
   actual=$(_rabbitmq_ports_of "$pid")
   [ "$expected" = "$actual" ] ||
@@ -372,60 +366,48 @@ rabbitmq_start() {
   kamea_log "rabbitmq: node $RMQ_NODENAME up in $(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f", b-a}')s (pid $pid, $RMQ_SCHEDULERS scheduler(s), open files $limit, ports $actual)"
 }
 
+_rabbitmq_booted() { rabbitmq_ctl -q await_startup --timeout 5 >/dev/null 2>&1; }
+
 rabbitmq_stop() {
-  local pid i epmd_pid port names
-  pid=$(cat "$PID_DIR/rabbitmq.pid" 2>/dev/null)
-  [ -n "$pid" ] || pid=$(cat "$RMQ_BASE/node.pid" 2>/dev/null)
-  if [ -n "$pid" ] && _rabbitmq_is_our_beam "$pid"; then
+  local pid
+  if pid=$(rabbitmq_pid); then
     kamea_log "rabbitmq: stopping node $RMQ_NODENAME (pid $pid)"
     (_rabbitmq_env && exec timeout "$RMQ_STOP_TIMEOUT" "$RMQ_BIN/rabbitmqctl" -n "$RMQ_NODENAME" -q shutdown) >/dev/null 2>&1 ||
       kamea_log "rabbitmq: rabbitmqctl shutdown failed, signalling pid $pid"
-    for ((i = 0; i < 120; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-    if kill -0 "$pid" 2>/dev/null; then
-      kill -TERM "$pid" 2>/dev/null
-      for ((i = 0; i < 40; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-    fi
-    if kill -0 "$pid" 2>/dev/null; then
-      kamea_log "rabbitmq: pid $pid still alive, sending KILL"
-      kill -KILL "$pid" 2>/dev/null; sleep 0.5
-    fi
-    kill -0 "$pid" 2>/dev/null && { kamea_log "rabbitmq: could not stop pid $pid"; return 1; }
+    process_stop rabbitmq "$pid" 30 || return 1
     kamea_log "rabbitmq: node stopped"
   else
     kamea_log "rabbitmq: node $RMQ_NODENAME not running"
   fi
-  rm -f "$PID_DIR/rabbitmq.pid" "$RMQ_BASE/node.pid"
-
-  # epmd: only the one we launched, and only if no other Erlang node is registered with it.
-  if [ -f "$PID_DIR/rabbitmq-epmd.pid" ]; then
-    epmd_pid=$(cat "$PID_DIR/rabbitmq-epmd.pid")
-    port=${ERL_EPMD_PORT:-4369}
-    if kill -0 "$epmd_pid" 2>/dev/null && grep -q epmd "/proc/$epmd_pid/comm" 2>/dev/null; then
-      names=$(ERL_EPMD_PORT=$port epmd -names 2>/dev/null | grep -c '^name ')
-      if [ "${names:-0}" -eq 0 ]; then
-        kill -TERM "$epmd_pid" 2>/dev/null && kamea_log "rabbitmq: stopped epmd (pid $epmd_pid)"
-        rm -f "$PID_DIR/rabbitmq-epmd.pid"
-      else
-        kamea_log "rabbitmq: epmd (pid $epmd_pid) still has $names registered node(s), left running"
-      fi
-    else
-      rm -f "$PID_DIR/rabbitmq-epmd.pid"
-    fi
-  fi
-  return 0
+  rm -f "$RMQ_BASE/node.pid"
+  _rabbitmq_stop_epmd
 }
+
+# The epmd we launched, and only if no other Erlang node is registered with it.
+_rabbitmq_stop_epmd() {
+  local pid names
+  pid=$(process_running rabbitmq-epmd _rabbitmq_is_our_epmd) || return 0
+  names=$(ERL_EPMD_PORT=${ERL_EPMD_PORT:-4369} epmd -names 2>/dev/null | grep -c '^name ')
+  if [ "${names:-0}" -gt 0 ]; then
+    kamea_log "rabbitmq: epmd (pid $pid) still has $names registered node(s), left running"
+    return 0
+  fi
+  kill -TERM "$pid" 2>/dev/null
+  process_stop rabbitmq-epmd "$pid" 5 && kamea_log "rabbitmq: stopped epmd (pid $pid)"
+}
+
+_rabbitmq_is_our_epmd() { grep -qx epmd "/proc/$1/comm" 2>/dev/null; }
 
 rabbitmq_status() {
   local pid
-  pid=$(cat "$PID_DIR/rabbitmq.pid" 2>/dev/null)
-  if [ -z "$pid" ] || ! _rabbitmq_is_our_beam "$pid"; then
+  if ! pid=$(rabbitmq_pid); then
     echo "rabbitmq: node $RMQ_NODENAME not running"
     return 3
   fi
   echo "rabbitmq: node $RMQ_NODENAME running, pid $pid"
   echo "  listening TCP ports: $(_rabbitmq_ports_of "$pid") (expected $(_rabbitmq_expected_ports))"
   echo "  open files limit:    $(awk '/^Max open files/ {print $4 " (soft) / " $5 " (hard)"}' "/proc/$pid/limits")"
-  echo "  file descriptors:    $(ls "/proc/$pid/fd" | wc -l) in use"
+  echo "  file descriptors:    $(find "/proc/$pid/fd" -mindepth 1 -maxdepth 1 | wc -l) in use"
   if rabbitmq_diagnostics -q check_running >/dev/null 2>&1; then
     echo "  rabbit app:          running"
     rabbitmq_diagnostics -q listeners 2>/dev/null | sed 's/^/  /'

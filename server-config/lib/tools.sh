@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Command-line tools the scripts and the quick start need, installed from Debian's packages
 # when missing. Sourced after env.sh.
 
@@ -38,6 +39,20 @@ browser_install() {
   if [ ${#missing[@]} -gt 0 ]; then
     kamea_apt_install "${missing[@]}"
   fi
+}
+
+# test.sh checks every shell script with shellcheck, from Debian like the rest.
+shellcheck_install() {
+  command -v shellcheck >/dev/null || kamea_apt_install shellcheck
+}
+
+# Runs shellcheck on every script of server-config/ and on CI's entry point; fails on any finding.
+# Sourced files are followed (-x): a function or variable used across files is checked as such.
+shellcheck_scripts() {
+  local scripts=()
+  mapfile -t scripts < <(cd "$KAMEA_ROOT" && { find server-config -name '*.sh'; echo .ci/run; } | sort)
+  kamea_log "shellcheck: ${#scripts[@]} scripts"
+  (cd "$KAMEA_ROOT" && shellcheck -x "${scripts[@]}")
 }
 
 KAMEA_M2_REPO=${KAMEA_M2_REPO:-$HOME/.m2/repository}

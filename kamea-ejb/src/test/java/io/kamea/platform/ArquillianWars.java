@@ -33,8 +33,8 @@ public final class ArquillianWars {
     }
 
     public static WebArchive kameaEjb(String config) {
-        for (String name : List.of("PG_PORT", "PG_DATABASE", "PG_USER", "PG_PASSWORD")) {
-            // post-boot.asadmin builds the jdbc/kamea pool from these; say so rather than fail at boot
+        for (String name : List.of("PG_HOST", "PG_PORT", "PG_DATABASE", "PG_USER", "PG_PASSWORD")) {
+            // server-config/payara/jdbc.asadmin builds the jdbc/kamea pool from these; say so rather than fail at boot
             if (System.getenv(name) == null) {
                 throw new IllegalStateException(name + " is not set: export the PG_* variables of server-config/env.sh");
             }
