@@ -1,16 +1,14 @@
 package io.kamea.settings;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import java.util.function.Supplier;
 
 /**
  * The base of a component's settings bean ({@code @ApplicationScoped}): it reads its keys from
- * MicroProfile Config once, when the application starts, rather than when a service first needs
- * them, so that a wrong value stops the deployment with a message naming its key and never shows
- * up later as a failing request or a silently different behaviour.
+ * MicroProfile Config once, when it is created, and {@link SettingsCheck} creates every such bean
+ * when the application starts, rather than when a service first needs it, so that a wrong value
+ * stops the deployment with a message naming its key and never shows up later as a failing
+ * request or a silently different behaviour.
  */
 public abstract class StartupSettings {
 
@@ -22,9 +20,12 @@ public abstract class StartupSettings {
         read(new SettingReader(SettingSource.microProfileConfig()));
     }
 
-    /** Creates the bean while the application starts; creating it read and checked the keys. */
-    protected void atStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        // nothing more: delivering the event created the bean, and @PostConstruct read it
+    /**
+     * Does nothing; called through the bean's client proxy, it makes the container create the
+     * bean, which reads and checks its keys ({@link SettingsCheck} calls it at start).
+     */
+    public void requireRead() {
+        // creating the bean was the point
     }
 
     /** A settings bean read from {@code source} instead of MicroProfile Config (tests). */
