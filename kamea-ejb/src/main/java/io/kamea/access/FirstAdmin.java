@@ -7,7 +7,6 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * On a first start (no user at all), creates the user {@code admin} with the password
@@ -27,15 +26,15 @@ public class FirstAdmin {
     UserDirectory users;
 
     @Inject
-    @ConfigProperty(name = "KAMEA_ADMIN_PASSWORD")
-    Optional<String> password;
+    AccessSettings settings;
 
     @PostConstruct
     void createIfNoUser() {
         if (!users.isEmpty()) {
             return;
         }
-        if (password.isEmpty() || password.get().isBlank()) {
+        Optional<String> password = settings.adminPassword();
+        if (password.isEmpty()) {
             LOG.warning("No user yet and KAMEA_ADMIN_PASSWORD is not set: nobody can log in until it is "
                     + "(docs/security.md, \"Operator access\")");
             return;

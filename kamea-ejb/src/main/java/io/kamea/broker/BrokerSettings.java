@@ -1,35 +1,41 @@
 package io.kamea.broker;
 
+import io.kamea.settings.SettingReader;
+import io.kamea.settings.StartupSettings;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.Set;
 
-/** How Kamea reaches its broker, under the configuration names operators already know. */
+/**
+ * How Kamea reaches its broker's management API, under the configuration names operators already
+ * know (docs/configuration.md): {@value #MANAGEMENT_URL} (an http(s) URL), {@value #LOGIN} and
+ * {@value #PASSWORD} (required), {@value #VHOST}, {@value #CA_PATH} (a readable PEM file, if set).
+ */
 @ApplicationScoped
-public class BrokerSettings {
+public class BrokerSettings extends StartupSettings {
 
-    @Inject
-    @ConfigProperty(name = "MQTT_BROKER_URL", defaultValue = "https://localhost:15671/api")
-    URI managementUrl;
+    public static final String MANAGEMENT_URL = "MQTT_BROKER_URL";
+    public static final String LOGIN = "RMQ_LOGIN";
+    public static final String PASSWORD = "RMQ_PWD";
+    public static final String VHOST = "RMQ_VHOST";
+    public static final String CA_PATH = "MQTT_CA_PATH";
 
-    @Inject
-    @ConfigProperty(name = "RMQ_LOGIN")
-    String login;
+    private URI managementUrl;
+    private String login;
+    private String password;
+    private String vhost;
+    private Optional<String> caPath;
 
-    @Inject
-    @ConfigProperty(name = "RMQ_PWD")
-    String password;
-
-    @Inject
-    @ConfigProperty(name = "RMQ_VHOST", defaultValue = "kamea")
-    String vhost;
-
-    /** The CA that signed the broker's certificate; without it the JVM's default trust applies. */
-    @Inject
-    @ConfigProperty(name = "MQTT_CA_PATH")
-    Optional<String> caPath;
+    @Override
+    protected void read(SettingReader settings) {
+        managementUrl = settings.url(MANAGEMENT_URL, "https://localhost:15671/api", Set.of("https", "http"));
+        login = settings.requiredText(LOGIN, "the broker's administrator account");
+        password = settings.requiredText(PASSWORD, "the password of " + LOGIN);
+        vhost = settings.text(VHOST, "kamea");
+        caPath = settings.optionalReadableFile(CA_PATH).map(Path::toString);
+    }
 
     public URI managementUrl() {
         return managementUrl;
@@ -47,6 +53,7 @@ public class BrokerSettings {
         return vhost;
     }
 
+    /** The CA that signed the broker's certificate; without it the JVM's default trust applies. */
     public Optional<String> caPath() {
         return caPath;
     }

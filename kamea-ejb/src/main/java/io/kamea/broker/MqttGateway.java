@@ -28,7 +28,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
@@ -53,24 +52,7 @@ public class MqttGateway {
     static final String RESPONSES = DeviceTopics.ofAnyDevice().commandResponses();
 
     @Inject
-    @ConfigProperty(name = "USE_MQTT", defaultValue = "false")
-    String useMqtt;
-
-    @Inject
-    @ConfigProperty(name = "MGMT_MQTT_INGESTION_URL", defaultValue = "ssl://localhost:8883")
-    String url;
-
-    @Inject
-    @ConfigProperty(name = "MQTT_API_CLIENT_ID", defaultValue = "kamea-api")
-    String clientId;
-
-    @Inject
-    @ConfigProperty(name = "MQTT_API_LOGIN", defaultValue = "kamea-api")
-    String login;
-
-    @Inject
-    @ConfigProperty(name = "MQTT_API_PWD", defaultValue = "")
-    String password;
+    MqttSessionSettings sessionSettings;
 
     @Inject
     BrokerSettings settings;
@@ -120,16 +102,16 @@ public class MqttGateway {
     private volatile boolean stopped;
 
     public boolean enabled() {
-        return "true".equalsIgnoreCase(useMqtt.trim());
+        return sessionSettings.enabled();
     }
 
     /** The broker's MQTT URL. */
     public String url() {
-        return url;
+        return sessionSettings.url();
     }
 
     public String clientId() {
-        return clientId;
+        return sessionSettings.clientId();
     }
 
     public boolean connected() {
@@ -140,7 +122,7 @@ public class MqttGateway {
     @PostConstruct
     void start() {
         if (!enabled()) {
-            LOG.info("USE_MQTT is not true: the API's MQTT client is off");
+            LOG.info("USE_MQTT is false: the API's MQTT client is off");
             return;
         }
         responseHandlers = new ThreadPoolExecutor(RESPONSE_HANDLERS, RESPONSE_HANDLERS, 0, TimeUnit.SECONDS,
@@ -159,7 +141,7 @@ public class MqttGateway {
             return;
         }
         try {
-            MqttAsyncClient created = new MqttAsyncClient(url, clientId, new MemoryPersistence());
+            MqttAsyncClient created = new MqttAsyncClient(url(), clientId(), new MemoryPersistence());
             created.setCallback(new Callback(created));
             created.setManualAcks(true);
             connecting = created;
@@ -167,7 +149,7 @@ public class MqttGateway {
             client = created;
         } catch (MqttException | RuntimeException e) {
             closeQuietly(connecting);
-            LOG.warning(() -> "MQTT connection to " + url + " failed, retrying in 5 s: " + e.getMessage());
+            LOG.warning(() -> "MQTT connection to " + url() + " failed, retrying in 5 s: " + e.getMessage());
             scheduler.schedule(this::connectUntilDone, 5, TimeUnit.SECONDS);
         }
     }
@@ -181,8 +163,8 @@ public class MqttGateway {
         options.setConnectionTimeout(10);
         // many commands may be in flight at once, each waiting for its PUBACK
         options.setMaxInflight(10_000);
-        options.setUserName(login);
-        options.setPassword(password.toCharArray());
+        options.setUserName(sessionSettings.login());
+        options.setPassword(sessionSettings.password().toCharArray());
         options.setSocketFactory(new NoDelaySocketFactory(tls().getSocketFactory()));
         return options;
     }
@@ -232,8 +214,8 @@ public class MqttGateway {
         MqttAsyncClient current = client;
         if (!enabled() || current == null || !current.isConnected()) {
             throw new MqttUnavailableException(enabled()
-                    ? "The API is not connected to the MQTT broker (" + url + ")"
-                    : "MQTT is disabled (USE_MQTT is not true)", null);
+                    ? "The API is not connected to the MQTT broker (" + url() + ")"
+                    : "MQTT is disabled (USE_MQTT is false)", null);
         }
         try {
             MqttMessage message = new MqttMessage(payload);
@@ -256,7 +238,7 @@ public class MqttGateway {
 
         @Override
         public void connectComplete(boolean reconnect, String serverUri) {
-            LOG.info(() -> (reconnect ? "Reconnected" : "Connected") + " to " + serverUri + " as " + clientId);
+            LOG.info(() -> (reconnect ? "Reconnected" : "Connected") + " to " + serverUri + " as " + clientId());
             // Harmless when the persistent session already has it; needed on its first start.
             // Not on this thread: Paho's callbacks must not wait for the broker.
             executor.execute(() -> {

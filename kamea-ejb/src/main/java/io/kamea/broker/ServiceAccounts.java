@@ -1,8 +1,10 @@
 package io.kamea.broker;
 
+import io.kamea.settings.SettingSource;
+import io.kamea.settings.StartupSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.Map;
 
 /**
  * The broker accounts and MQTT client ids that belong to Kamea itself, never to a device: the
@@ -19,19 +21,14 @@ public class ServiceAccounts {
     BrokerSettings broker;
 
     @Inject
-    @ConfigProperty(name = "MQTT_API_LOGIN", defaultValue = "kamea-api")
-    String apiLogin;
-
-    @Inject
-    @ConfigProperty(name = "MQTT_API_CLIENT_ID", defaultValue = "kamea-api")
-    String apiClientId;
+    MqttSessionSettings api;
 
     /** For unit tests. */
     public static ServiceAccounts of(BrokerSettings broker, String apiLogin, String apiClientId) {
         ServiceAccounts accounts = new ServiceAccounts();
         accounts.broker = broker;
-        accounts.apiLogin = apiLogin;
-        accounts.apiClientId = apiClientId;
+        accounts.api = StartupSettings.read(MqttSessionSettings::new, SettingSource.of(Map.of(
+                MqttSessionSettings.LOGIN, apiLogin, MqttSessionSettings.CLIENT_ID, apiClientId)));
         return accounts;
     }
 
@@ -40,8 +37,8 @@ public class ServiceAccounts {
         if (name == null) {
             return false;
         }
-        return name.equals(broker.login()) || name.equals(apiLogin) || name.equals(apiClientId)
-                || name.startsWith(apiClientId + "-");
+        return name.equals(broker.login()) || name.equals(api.login()) || name.equals(api.clientId())
+                || name.startsWith(api.clientId() + "-");
     }
 
     /** Throws {@link ReservedNameException} when {@code name} is one of Kamea's own. */

@@ -14,11 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.logging.Logger;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Sends batches of persistent messages to a bus topic, each batch in one local transaction: one
@@ -33,16 +31,7 @@ public class BusPublisher {
     static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
 
     @Inject
-    @ConfigProperty(name = "BUS_CONNECTION_STRING", defaultValue = "tcp://localhost:61616")
-    String url;
-
-    @Inject
-    @ConfigProperty(name = "BUS_USER")
-    Optional<String> user;
-
-    @Inject
-    @ConfigProperty(name = "BUS_PASSWORD")
-    Optional<String> password;
+    BusSettings settings;
 
     private ActiveMQConnectionFactory factory;
     private Connection connection;
@@ -105,13 +94,13 @@ public class BusPublisher {
             connection().createSession(false, Session.AUTO_ACKNOWLEDGE).close();
         } catch (JMSException | RuntimeException e) {
             reset();
-            throw new BusUnavailableException("The bus at " + url + " does not answer: " + e.getMessage(), e);
+            throw new BusUnavailableException("The bus at " + url() + " does not answer: " + e.getMessage(), e);
         }
     }
 
     /** Where the bus is ({@code BUS_CONNECTION_STRING}). */
     public String url() {
-        return url;
+        return settings.url();
     }
 
     private static Message toJms(Session session, BusMessage message) throws JMSException {
@@ -140,7 +129,8 @@ public class BusPublisher {
     private synchronized Connection connection() throws JMSException {
         if (connection == null) {
             if (factory == null) {
-                factory = new ActiveMQConnectionFactory(url, user.orElse(null), password.orElse(null));
+                factory = new ActiveMQConnectionFactory(settings.url(), settings.user().orElse(null),
+                        settings.password().orElse(null));
             }
             Connection created = factory.createConnection();
             created.setExceptionListener(e -> {

@@ -2,6 +2,7 @@ package io.kamea.configuration;
 
 import io.kamea.bus.BusMessage;
 import io.kamea.bus.BusPublisher;
+import io.kamea.bus.BusSettings;
 import io.kamea.contract.BusHeaders;
 import io.kamea.ingestion.IncomingMessage;
 import io.kamea.ingestion.IngestionInfo;
@@ -25,7 +26,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Ingests reported configurations: each one is the device's whole configuration, compared with
@@ -53,8 +53,7 @@ public class ReportedConfigurationIngestion {
     IngestionStatistics statistics;
 
     @Inject
-    @ConfigProperty(name = "REPORTED_STATE_TOPIC_NAME", defaultValue = "kamea.reported-state")
-    String topic;
+    BusSettings busSettings;
 
     public List<RejectedMessage> ingest(List<IncomingMessage> batch) {
         SendingDevices devices = SendingDevices.of(directory, batch);
@@ -90,7 +89,7 @@ public class ReportedConfigurationIngestion {
         }
         // Bus first, then the database: if storing fails, the batch comes again and the same
         // changes are computed against the same stored documents.
-        bus.publish(topic, out);
+        bus.publish(busSettings.reportedStateTopic(), out);
         store.replaceAll(latest);
         statistics.forwarded(STREAM, out.size());
         return rejections;

@@ -1,8 +1,10 @@
 package io.kamea.platform;
 
+import io.kamea.settings.SettingReader;
+import io.kamea.settings.SettingSource;
+import io.kamea.settings.StartupSettings;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.Map;
 
 /**
  * The largest MQTT message Kamea takes from a device, in bytes of payload: telemetry, reported
@@ -11,23 +13,30 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * IoT Hub allows 256 KiB). The broker is told the same number ({@code max_message_size},
  * server-config/rabbitmq/rabbitmq.conf.template; RabbitMQ counts the payload alone, so no margin),
  * so it refuses larger publishes itself; Kamea checks again wherever a message reaches it, and
- * never forwards a larger one.
+ * never forwards a larger one. A value from 1 to 536,870,912 (RabbitMQ's ceiling) is accepted;
+ * anything else stops the application at start.
  */
 @ApplicationScoped
-public class MessageLimits {
+public class MessageLimits extends StartupSettings {
 
     public static final String MAX_MESSAGE_BYTES = "KAMEA_MAX_MESSAGE_BYTES";
 
-    @Inject
-    @ConfigProperty(name = MAX_MESSAGE_BYTES, defaultValue = "131072")
-    int maxMessageBytes;
+    /** RabbitMQ's own ceiling for {@code max_message_size} (512 MiB): the node would not start above it. */
+    static final int HIGHEST_MAX_MESSAGE_BYTES = 536_870_912;
+
+    private int maxMessageBytes;
 
     public MessageLimits() {
     }
 
     /** For unit tests. */
     public MessageLimits(int maxMessageBytes) {
-        this.maxMessageBytes = maxMessageBytes;
+        read(new SettingReader(SettingSource.of(Map.of(MAX_MESSAGE_BYTES, "" + maxMessageBytes))));
+    }
+
+    @Override
+    protected void read(SettingReader settings) {
+        maxMessageBytes = settings.integer(MAX_MESSAGE_BYTES, 131_072, 1, HIGHEST_MAX_MESSAGE_BYTES);
     }
 
     public int maxMessageBytes() {

@@ -1,11 +1,10 @@
 package io.kamea.platform;
 
-import jakarta.annotation.PostConstruct;
+import io.kamea.settings.SettingReader;
+import io.kamea.settings.SettingSource;
+import io.kamea.settings.StartupSettings;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.Map;
 
 /**
  * How much an HTTP request may carry (docs/configuration.md, "Request limits"). Each limit has a
@@ -17,7 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * application at start, naming its key.
  */
 @ApplicationScoped
-public class RequestLimits {
+public class RequestLimits extends StartupSettings {
 
     public static final String MAX_REQUEST_BYTES = "KAMEA_MAX_REQUEST_BYTES";
     public static final String MAX_CONFIGURATION_BYTES = "KAMEA_MAX_CONFIGURATION_BYTES";
@@ -41,38 +40,21 @@ public class RequestLimits {
      */
     public static final int HIGHEST_MAX_JSON_DEPTH = 500;
 
-    @Inject
-    @ConfigProperty(name = MAX_REQUEST_BYTES, defaultValue = "" + DEFAULT_MAX_REQUEST_BYTES)
-    int maxRequestBytes;
-
-    @Inject
-    @ConfigProperty(name = MAX_CONFIGURATION_BYTES, defaultValue = "" + DEFAULT_MAX_CONFIGURATION_BYTES)
-    int maxConfigurationBytes;
-
-    @Inject
-    @ConfigProperty(name = MAX_COMMAND_BYTES, defaultValue = "" + DEFAULT_MAX_COMMAND_BYTES)
-    int maxCommandBytes;
-
-    @Inject
-    @ConfigProperty(name = MAX_CERTIFICATE_BYTES, defaultValue = "" + DEFAULT_MAX_CERTIFICATE_BYTES)
-    int maxCertificateBytes;
-
-    @Inject
-    @ConfigProperty(name = MAX_JSON_DEPTH, defaultValue = "" + DEFAULT_MAX_JSON_DEPTH)
-    int maxJsonDepth;
+    private int maxRequestBytes;
+    private int maxConfigurationBytes;
+    private int maxCommandBytes;
+    private int maxCertificateBytes;
+    private int maxJsonDepth;
 
     public RequestLimits() {
     }
 
-    /** For unit tests. */
+    /** For unit tests: these limits, checked as the configured ones are. */
     public RequestLimits(int maxRequestBytes, int maxConfigurationBytes, int maxCommandBytes,
                          int maxCertificateBytes, int maxJsonDepth) {
-        this.maxRequestBytes = maxRequestBytes;
-        this.maxConfigurationBytes = maxConfigurationBytes;
-        this.maxCommandBytes = maxCommandBytes;
-        this.maxCertificateBytes = maxCertificateBytes;
-        this.maxJsonDepth = maxJsonDepth;
-        check();
+        read(new SettingReader(SettingSource.of(Map.of(MAX_REQUEST_BYTES, "" + maxRequestBytes,
+                MAX_CONFIGURATION_BYTES, "" + maxConfigurationBytes, MAX_COMMAND_BYTES, "" + maxCommandBytes,
+                MAX_CERTIFICATE_BYTES, "" + maxCertificateBytes, MAX_JSON_DEPTH, "" + maxJsonDepth))));
     }
 
     /** The documented defaults, for unit tests. */
@@ -81,22 +63,15 @@ public class RequestLimits {
                 DEFAULT_MAX_CERTIFICATE_BYTES, DEFAULT_MAX_JSON_DEPTH);
     }
 
-    /** Creates the bean when the application starts, so that a bad value stops it then, not at the first request. */
-    void atStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        // nothing more: delivering the event created the bean and ran check()
-    }
-
-    @PostConstruct
-    void check() {
-        requirePositive(MAX_REQUEST_BYTES, maxRequestBytes);
-        requirePositive(MAX_CONFIGURATION_BYTES, maxConfigurationBytes);
-        requirePositive(MAX_COMMAND_BYTES, maxCommandBytes);
-        requirePositive(MAX_CERTIFICATE_BYTES, maxCertificateBytes);
-        requirePositive(MAX_JSON_DEPTH, maxJsonDepth);
-        if (maxJsonDepth > HIGHEST_MAX_JSON_DEPTH) {
-            throw new IllegalStateException(MAX_JSON_DEPTH + " must be at most " + HIGHEST_MAX_JSON_DEPTH
-                    + ", not " + maxJsonDepth);
-        }
+    @Override
+    protected void read(SettingReader settings) {
+        maxRequestBytes = settings.integer(MAX_REQUEST_BYTES, DEFAULT_MAX_REQUEST_BYTES, 1, Integer.MAX_VALUE);
+        maxConfigurationBytes = settings.integer(MAX_CONFIGURATION_BYTES, DEFAULT_MAX_CONFIGURATION_BYTES, 1,
+                Integer.MAX_VALUE);
+        maxCommandBytes = settings.integer(MAX_COMMAND_BYTES, DEFAULT_MAX_COMMAND_BYTES, 1, Integer.MAX_VALUE);
+        maxCertificateBytes = settings.integer(MAX_CERTIFICATE_BYTES, DEFAULT_MAX_CERTIFICATE_BYTES, 1,
+                Integer.MAX_VALUE);
+        maxJsonDepth = settings.integer(MAX_JSON_DEPTH, DEFAULT_MAX_JSON_DEPTH, 1, HIGHEST_MAX_JSON_DEPTH);
     }
 
     /** Bytes of a request body that has no limit of its own. */
@@ -169,11 +144,5 @@ public class RequestLimits {
             }
         }
         return bytes;
-    }
-
-    private static void requirePositive(String key, int value) {
-        if (value < 1) {
-            throw new IllegalStateException(key + " must be a positive number, not " + value);
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.kamea.telemetry;
 
 import io.kamea.bus.BusMessage;
 import io.kamea.bus.BusPublisher;
+import io.kamea.bus.BusSettings;
 import io.kamea.contract.BusHeaders;
 import io.kamea.ingestion.IncomingMessage;
 import io.kamea.ingestion.IngestionInfo;
@@ -15,7 +16,6 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Forwards telemetry to the bus's raw-data topic. Payloads are opaque here (the codec reads them
@@ -36,8 +36,7 @@ public class TelemetryIngestion {
     IngestionStatistics statistics;
 
     @Inject
-    @ConfigProperty(name = "RAW_DATA_TOPIC_NAME", defaultValue = "kamea.raw-data")
-    String topic;
+    BusSettings busSettings;
 
     /** Sends the batch in one bus transaction; returns what must go to the dead-letter queue. */
     public List<RejectedMessage> ingest(List<IncomingMessage> batch) {
@@ -56,7 +55,7 @@ public class TelemetryIngestion {
             out.add(new BusMessage(message.payload(), false,
                     IngestionInfo.properties(STREAM, device, message, messageId), message.messageId()));
         }
-        bus.publish(topic, out);
+        bus.publish(busSettings.rawDataTopic(), out);
         statistics.forwarded(STREAM, out.size());
         return rejections;
     }

@@ -15,12 +15,15 @@ import static org.mockito.Mockito.when;
 
 import io.kamea.bus.BusMessage;
 import io.kamea.bus.BusPublisher;
+import io.kamea.bus.BusSettings;
 import io.kamea.bus.BusUnavailableException;
 import io.kamea.contract.BusHeaders;
 import io.kamea.ingestion.IncomingMessage;
 import io.kamea.ingestion.IngestionStatistics;
 import io.kamea.provisioning.DeviceDirectory;
 import io.kamea.provisioning.DeviceDirectory.DeviceInfo;
+import io.kamea.settings.SettingSource;
+import io.kamea.settings.StartupSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -43,7 +46,8 @@ class ReportedConfigurationIngestionTest {
         ingestion.store = store;
         ingestion.bus = bus;
         ingestion.statistics = mock(IngestionStatistics.class);
-        ingestion.topic = "reported";
+        ingestion.busSettings = StartupSettings.read(BusSettings::new,
+                SettingSource.of(Map.of(BusSettings.REPORTED_STATE_TOPIC, "reported")));
         when(directory.byInterfaceNames(anyCollection())).thenReturn(Map.of("if-1", device));
         when(store.current(anyCollection())).thenReturn(Map.of());
     }

@@ -59,7 +59,8 @@ public final class ArquillianWars {
                         io.kamea.bus.BusPublisher.class.getPackage(),
                         io.kamea.telemetry.TelemetryIngestion.class.getPackage(),
                         io.kamea.command.Command.class.getPackage(),
-                        io.kamea.connectivity.ConnectivityService.class.getPackage())
+                        io.kamea.connectivity.ConnectivityService.class.getPackage(),
+                        io.kamea.settings.SettingSource.class.getPackage())
                 .addAsResource("META-INF/persistence.xml")
                 .addAsWebInfResource(new ClassLoaderAsset("META-INF/beans.xml"), "beans.xml")
                 .addAsResource(basedir.resolve("src/main/resources/db/migration").toFile(), "db/migration")

@@ -27,4 +27,12 @@ class MessageLimitsTest {
         assertEquals("The message to device/a/configs/desired is 200000 bytes, more than the 131072 of "
                 + "KAMEA_MAX_MESSAGE_BYTES", refused.getMessage());
     }
+
+    @Test
+    void theLimitIsFromOneByteToTheBrokersCeiling() {
+        assertEquals(536_870_912, new MessageLimits(536_870_912).maxMessageBytes());
+        assertEquals("Invalid setting KAMEA_MAX_MESSAGE_BYTES: must be from 1 to 536870912, not 0",
+                assertThrows(IllegalStateException.class, () -> new MessageLimits(0)).getMessage());
+        assertThrows(IllegalStateException.class, () -> new MessageLimits(536_870_913));
+    }
 }

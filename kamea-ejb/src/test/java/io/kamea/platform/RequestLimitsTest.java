@@ -32,7 +32,7 @@ class RequestLimitsTest {
     void jsonDepthStaysBelowWhereTheParserRefusesOnItsOwn() {
         new RequestLimits(65536, 32768, 131072, 16384, 500);
         var e = assertThrows(IllegalStateException.class, () -> new RequestLimits(65536, 32768, 131072, 16384, 1000));
-        assertEquals("KAMEA_MAX_JSON_DEPTH must be at most 500, not 1000", e.getMessage());
+        assertEquals("Invalid setting KAMEA_MAX_JSON_DEPTH: must be from 1 to 500, not 1000", e.getMessage());
     }
 
     @Test

@@ -14,6 +14,8 @@ import static org.mockito.Mockito.when;
 
 import io.kamea.broker.BrokerAccounts;
 import io.kamea.platform.InvalidRequestException;
+import io.kamea.settings.SettingSource;
+import io.kamea.settings.StartupSettings;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
@@ -21,6 +23,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -31,14 +34,17 @@ class AutoProvisioningTest {
     private final AutoProvisioning auto = new AutoProvisioning();
     private final EntityManager em = mock(EntityManager.class);
     private final BrokerAccounts broker = mock(BrokerAccounts.class);
-    private final AutoProvisioningSettings settings = new AutoProvisioningSettings();
     private final TransactionSynchronizationRegistry transaction = mock(TransactionSynchronizationRegistry.class);
+
+    private static AutoProvisioningSettings settings(Map<String, String> values) {
+        return StartupSettings.read(AutoProvisioningSettings::new, SettingSource.of(values));
+    }
 
     @BeforeEach
     void wire() {
         auto.em = em;
         auto.broker = broker;
-        auto.settings = settings;
+        auto.settings = settings(Map.of());
         auto.transaction = transaction;
     }
 
@@ -59,7 +65,7 @@ class AutoProvisioningTest {
 
     @Test
     void withApprovalTheDeviceWaitsPendingAndWithoutAccount() {
-        settings.approvalRequired = true;
+        auto.settings = settings(Map.of(AutoProvisioningSettings.APPROVAL, "true"));
 
         Device device = auto.register("sensor-17");
 

@@ -1,13 +1,14 @@
 package io.kamea.web.access;
 
+import io.kamea.access.AccessSettings;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Slows guessing down: after {@code KAMEA_LOGIN_MAX_FAILURES_PER_USER} (5) wrong passwords for
@@ -32,15 +33,14 @@ public class FailedLogins {
 
     record Limits(int perUser, int perSource, Duration window, Duration lockout) {
 
-        static Limits configured() {
-            var config = ConfigProvider.getConfig();
-            return new Limits(
-                    config.getOptionalValue("KAMEA_LOGIN_MAX_FAILURES_PER_USER", Integer.class).orElse(5),
-                    config.getOptionalValue("KAMEA_LOGIN_MAX_FAILURES_PER_SOURCE", Integer.class).orElse(30),
-                    Duration.ofSeconds(config.getOptionalValue("KAMEA_LOGIN_FAILURE_WINDOW_SECONDS", Long.class).orElse(600L)),
-                    Duration.ofSeconds(config.getOptionalValue("KAMEA_LOGIN_LOCKOUT_SECONDS", Long.class).orElse(60L)));
+        static Limits of(AccessSettings settings) {
+            return new Limits(settings.maxFailuresPerUser(), settings.maxFailuresPerSource(), settings.failureWindow(),
+                    settings.lockout());
         }
     }
+
+    @Inject
+    AccessSettings settings;
 
     private final ConcurrentMap<String, Tally> tallies = new ConcurrentHashMap<>();
     private final Clock clock;
@@ -126,7 +126,7 @@ public class FailedLogins {
     private Limits limits() {
         Limits current = limits;
         if (current == null) {
-            current = Limits.configured();
+            current = Limits.of(settings);
             limits = current;
         }
         return current;

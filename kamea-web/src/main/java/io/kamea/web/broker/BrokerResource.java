@@ -1,6 +1,7 @@
 package io.kamea.web.broker;
 
 import io.kamea.access.Role;
+import io.kamea.broker.MqttSessionSettings;
 import io.kamea.web.ApiTags;
 import io.kamea.web.ProblemResponses;
 import jakarta.annotation.security.RolesAllowed;
@@ -10,7 +11,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -29,13 +29,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class BrokerResource {
 
-    static final String DEFAULT_URL = "ssl://localhost:8883";
-
     public record BrokerView(String mqttUrl) {
     }
 
     @Inject
-    Config config;
+    MqttSessionSettings settings;
 
     @GET
     @Tag(ref = ApiTags.DEVICES)
@@ -48,9 +46,6 @@ public class BrokerResource {
     @APIResponse(responseCode = "200", description = "The broker's MQTT URL",
             content = @Content(mediaType = MediaType.APPLICATION_JSON))
     public BrokerView get() {
-        String url = config.getOptionalValue("DEVICE_MQTT_URL", String.class)
-                .or(() -> config.getOptionalValue("MGMT_MQTT_INGESTION_URL", String.class))
-                .orElse(DEFAULT_URL);
-        return new BrokerView(url);
+        return new BrokerView(settings.deviceUrl());
     }
 }

@@ -1,8 +1,10 @@
 package io.kamea.web.brokerauth;
 
+import io.kamea.brokerauth.BrokerAuthSettings;
 import io.kamea.platform.LogSafe;
 import io.kamea.web.Problem;
 import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -11,7 +13,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Refuses, with a 401 problem, any request under {@code /api/broker-auth} that does not carry the
@@ -48,15 +49,11 @@ public class BrokerSecretFilter implements ContainerRequestFilter {
         return relative.equals(BrokerAuthResource.PATH) || relative.startsWith(BrokerAuthResource.PATH + "/");
     }
 
-    /** Read at the first call rather than injected: filters are not CDI beans on every runtime. */
+    /** Looked up at the first call rather than injected: filters are not CDI beans on every runtime. */
     private BrokerSecret secret() {
         BrokerSecret current = secret;
         if (current == null) {
-            current = new BrokerSecret(ConfigProvider.getConfig()
-                    .getOptionalValue("RMQ_AUTH_SECRET", String.class).orElse(null));
-            if (!current.isConfigured()) {
-                LOG.warning("RMQ_AUTH_SECRET is not set: every broker authentication call is refused");
-            }
+            current = new BrokerSecret(CDI.current().select(BrokerAuthSettings.class).get().secret().orElse(null));
             secret = current;
         }
         return current;

@@ -2,6 +2,9 @@ package io.kamea.web.access.oidc;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import io.kamea.access.Role;
+import io.kamea.settings.InvalidSettingException;
+import io.kamea.settings.SettingReader;
+import io.kamea.settings.SettingSource;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -12,13 +15,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * The OIDC settings, read through MicroProfile Config (docs/oidc.md, docs/configuration.md). OIDC
  * is on when both {@link #ISSUER} and {@link #JWKS_URL} are set. A setting that is present but
- * wrong makes {@link #problem()} non-null: tokens are then all refused (fail closed) and the
- * problem is logged.
+ * wrong makes {@link #problem()} non-null: at the application's start that stops the deployment
+ * ({@link OidcTokens}); later (the settings are read again every 10 s) tokens are all refused
+ * (fail closed) and the problem is logged.
  */
 record OidcSettings(String issuer, URI jwksUrl, Set<String> audiences, String groupsClaim, String nameClaim,
                     Map<String, Role> roleGroups, Set<JWSAlgorithm> algorithms, int clockSkewSeconds,
@@ -55,52 +58,46 @@ record OidcSettings(String issuer, URI jwksUrl, Set<String> audiences, String gr
     }
 
     /**
-     * Reads the settings from a source of values by key ({@code Optional.empty()} or blank: not
-     * set). Never throws: a wrong value becomes {@link #problem()}.
+     * Reads the settings from a source of values by key (blank: not set). Never throws: a wrong
+     * value becomes {@link #problem()}, which names its key.
      */
-    static OidcSettings read(Function<String, Optional<String>> source) {
-        Function<String, Optional<String>> values = key -> source.apply(key).map(String::strip).filter(v -> !v.isEmpty());
-        Optional<String> issuer = values.apply(ISSUER);
-        Optional<String> jwks = values.apply(JWKS_URL);
+    static OidcSettings read(SettingSource source) {
+        SettingSource values = key -> source.value(key).map(String::strip).filter(v -> !v.isEmpty());
+        SettingReader settings = new SettingReader(values);
+        Optional<String> issuer = values.value(ISSUER);
+        Optional<String> jwks = values.value(JWKS_URL);
         if (issuer.isEmpty() && jwks.isEmpty()) {
             return DISABLED;
         }
         try {
             if (issuer.isEmpty() || jwks.isEmpty()) {
-                throw new IllegalArgumentException("set both " + ISSUER + " and " + JWKS_URL + " (or neither)");
+                throw new InvalidSettingException(issuer.isEmpty() ? ISSUER : JWKS_URL,
+                        "set both " + ISSUER + " and " + JWKS_URL + " (or neither)");
             }
-            URI jwksUrl = URI.create(jwks.get());
-            String scheme = jwksUrl.getScheme() == null ? "" : jwksUrl.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("https") && !scheme.equals("http") || jwksUrl.getHost() == null) {
-                throw new IllegalArgumentException(JWKS_URL + " must be an http(s) URL");
-            }
-            Set<String> audiences = list(values.apply(AUDIENCE).orElse(DEFAULT_AUDIENCE));
+            URI jwksUrl = settings.optionalUrl(JWKS_URL, Set.of("https", "http")).orElseThrow();
+            Set<String> audiences = list(settings.text(AUDIENCE, DEFAULT_AUDIENCE));
             if (audiences.isEmpty()) {
-                throw new IllegalArgumentException(AUDIENCE + " names no audience");
+                throw new InvalidSettingException(AUDIENCE, "names no audience");
             }
-            Map<String, Role> roleGroups = roleGroups(values.apply(ROLE_GROUPS).orElse(DEFAULT_ROLE_GROUPS));
+            Map<String, Role> roleGroups = roleGroups(settings.text(ROLE_GROUPS, DEFAULT_ROLE_GROUPS));
             Set<JWSAlgorithm> algorithms = new LinkedHashSet<>();
-            for (String name : values.apply(ALGORITHMS).map(OidcSettings::list).orElse(Set.of())) {
+            for (String name : values.value(ALGORITHMS).map(OidcSettings::list).orElse(Set.of())) {
                 JWSAlgorithm algorithm = JWSAlgorithm.parse(name.toUpperCase(Locale.ROOT));
                 if (!ACCEPTABLE_ALGORITHMS.contains(algorithm)) {
-                    throw new IllegalArgumentException(ALGORITHMS + ": " + name
+                    throw new InvalidSettingException(ALGORITHMS, name
                             + " is not accepted (RS256..RS512, PS256..PS512, ES256..ES512 only)");
                 }
                 algorithms.add(algorithm);
             }
-            int skew = values.apply(CLOCK_SKEW_SECONDS).map(Integer::parseInt).orElse(DEFAULT_CLOCK_SKEW_SECONDS);
-            if (skew < 0 || skew > MAX_CLOCK_SKEW_SECONDS) {
-                throw new IllegalArgumentException(CLOCK_SKEW_SECONDS + " must be 0 to " + MAX_CLOCK_SKEW_SECONDS);
-            }
+            int skew = settings.integer(CLOCK_SKEW_SECONDS, DEFAULT_CLOCK_SKEW_SECONDS, 0, MAX_CLOCK_SKEW_SECONDS);
             return new OidcSettings(issuer.get(), jwksUrl, audiences,
-                    values.apply(GROUPS_CLAIM).orElse(DEFAULT_GROUPS_CLAIM),
-                    values.apply(NAME_CLAIM).orElse(DEFAULT_NAME_CLAIM), roleGroups,
+                    settings.text(GROUPS_CLAIM, DEFAULT_GROUPS_CLAIM),
+                    settings.text(NAME_CLAIM, DEFAULT_NAME_CLAIM), roleGroups,
                     algorithms.isEmpty() ? ACCEPTABLE_ALGORITHMS : Collections.unmodifiableSet(algorithms), skew,
-                    values.apply(CA_PATH).map(Path::of).orElse(null), null);
+                    settings.optionalReadableFile(CA_PATH).orElse(null), null);
         } catch (RuntimeException e) {
             return new OidcSettings(issuer.orElse(null), null, Set.of(), DEFAULT_GROUPS_CLAIM, DEFAULT_NAME_CLAIM,
-                    Map.of(), ACCEPTABLE_ALGORITHMS, DEFAULT_CLOCK_SKEW_SECONDS, null,
-                    e instanceof NumberFormatException ? CLOCK_SKEW_SECONDS + " is not a number" : e.getMessage());
+                    Map.of(), ACCEPTABLE_ALGORITHMS, DEFAULT_CLOCK_SKEW_SECONDS, null, e.getMessage());
         }
     }
 
@@ -114,15 +111,15 @@ record OidcSettings(String issuer, URI jwksUrl, Set<String> audiences, String gr
             int equals = pair.lastIndexOf('=');
             String group = equals < 0 ? "" : normalizeGroup(pair.substring(0, equals));
             String roleName = equals < 0 ? "" : pair.substring(equals + 1).strip().toLowerCase(Locale.ROOT);
-            Role role = Role.named(roleName).orElseThrow(() -> new IllegalArgumentException(ROLE_GROUPS
-                    + ": expected group=role pairs, role one of viewer, operator, admin"));
+            Role role = Role.named(roleName).orElseThrow(() -> new InvalidSettingException(ROLE_GROUPS,
+                    "expected group=role pairs, role one of viewer, operator, admin"));
             if (group.isEmpty()) {
-                throw new IllegalArgumentException(ROLE_GROUPS + ": a pair has no group");
+                throw new InvalidSettingException(ROLE_GROUPS, "a pair has no group");
             }
             map.put(group, role);
         }
         if (map.isEmpty()) {
-            throw new IllegalArgumentException(ROLE_GROUPS + " maps no group");
+            throw new InvalidSettingException(ROLE_GROUPS, "maps no group");
         }
         return Collections.unmodifiableMap(map);
     }

@@ -16,7 +16,10 @@ import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
 import io.kamea.access.Caller;
 import io.kamea.access.Role;
+import io.kamea.settings.SettingSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +35,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Verifies the OIDC bearer tokens of the operator's identity provider and tells who calls and with
@@ -78,7 +80,7 @@ public class OidcTokens {
 
     /** Settings from MicroProfile Config. */
     public OidcTokens() {
-        this(() -> OidcSettings.read(key -> ConfigProvider.getConfig().getOptionalValue(key, String.class)),
+        this(() -> OidcSettings.read(SettingSource.microProfileConfig()),
                 Clock.systemUTC(), (settings, clock) -> new JwksCache(settings.jwksUrl(), settings.caPath(), clock));
     }
 
@@ -86,6 +88,18 @@ public class OidcTokens {
         this.source = source;
         this.clock = clock;
         this.jwksFactory = jwksFactory;
+    }
+
+    /**
+     * Reads the settings while the application starts, so that wrong ones stop the deployment
+     * with the message naming their key. Once it runs, a wrong change cannot stop it: every token
+     * is then refused and the problem logged.
+     */
+    void checkAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        String problem = current().settings().problem();
+        if (problem != null) {
+            throw new IllegalStateException("OIDC bearer tokens (docs/oidc.md): " + problem);
+        }
     }
 
     /** True when an issuer and a JWKS URL are configured: bearer values that are no API key are tokens to verify. */

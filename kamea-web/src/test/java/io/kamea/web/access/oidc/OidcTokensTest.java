@@ -363,6 +363,23 @@ class OidcTokensTest {
     }
 
     @Test
+    void wrongSettingsAtStartStopTheApplicationNamingTheKey() {
+        tokens.checkAtStart(new Object());
+        for (Map.Entry<String, String> wrong : Map.of(
+                OidcSettings.CLOCK_SKEW_SECONDS, "-1",
+                OidcSettings.JWKS_URL, "http://idp example/certs",
+                OidcSettings.CA_PATH, "/no/such/ca.pem",
+                OidcSettings.ALGORITHMS, "HS256").entrySet()) {
+            Map<String, String> values = new HashMap<>(config);
+            values.put(wrong.getKey(), wrong.getValue());
+            OidcTokens fresh = new OidcTokens(() -> OidcSettings.read(key -> Optional.ofNullable(values.get(key))), clock,
+                    (settings, clock) -> new JwksCache(settings.jwksUrl(), settings.caPath(), clock));
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> fresh.checkAtStart(new Object()));
+            assertTrue(e.getMessage().contains("Invalid setting " + wrong.getKey() + ": "), e.getMessage());
+        }
+    }
+
+    @Test
     void theKeysAreFetchedOverTlsTrustingTheConfiguredCa(@TempDir Path dir) throws Exception {
         Path keystore = dir.resolve("jwks.p12");
         Path ca = dir.resolve("ca.pem");

@@ -10,17 +10,16 @@ import java.util.Locale;
 import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Where and how the adapter connects, from the configuration (MicroProfile Config, else the
- * environment):
+ * Where and how the adapter connects, from the configuration (read through {@link AdapterSettings}):
  * <ul>
  * <li>{@code MGMT_AMQP_INGESTION_URL}: the broker's host name (default {@code localhost}), or a
  * full {@code amqps://host:port} / {@code amqp://host:port} URI;</li>
  * <li>{@code MGMT_AMQP_INGESTION_PORT}: the port when the URL has none (default 5671 with TLS,
  * 5672 without);</li>
- * <li>{@code MGMT_AMQP_INGESTION_TLS}: {@code false} for plain AMQP (default {@code true});</li>
+ * <li>{@code MGMT_AMQP_INGESTION_TLS}: {@code false} for plain AMQP (default {@code true}; a value
+ * other than true or false is refused);</li>
  * <li>{@code RMQ_LOGIN}, {@code RMQ_PWD}: the account; {@code RMQ_VHOST} (default {@code kamea});</li>
  * <li>{@code MQTT_CA_PATH}: PEM file of the CA the broker's certificate must chain to (else the
  * JVM's trust store). The host name is always verified against the certificate.</li>
@@ -39,12 +38,13 @@ public record ConnectionSettings(String host, int port, boolean tls, String user
 
     /** Reads the settings; throws IllegalArgumentException naming the key that is wrong. */
     public static ConnectionSettings fromConfig() {
-        return from(ConnectionSettings::configValue);
+        return from(AdapterSettings::configured);
     }
 
     static ConnectionSettings from(UnaryOperator<String> config) {
-        String url = valueOr(config, URL, "localhost");
-        boolean tls = !"false".equalsIgnoreCase(valueOr(config, TLS, "true"));
+        AdapterSettings settings = new AdapterSettings(config);
+        String url = settings.text(URL, "localhost");
+        boolean tls = settings.flag(TLS, true);
         String host = url;
         int port = -1;
         if (url.contains("://")) {
@@ -52,56 +52,38 @@ public record ConnectionSettings(String host, int port, boolean tls, String user
             try {
                 uri = URI.create(url);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(URL + " is not a valid URI: " + url, e);
+                throw AdapterSettings.invalid(URL, "is not a valid URI: " + url);
             }
             String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("amqps") && !scheme.equals("amqp")) {
-                throw new IllegalArgumentException(URL + " must be a host name or an amqps:// or amqp:// URI, not " + url);
+                throw AdapterSettings.invalid(URL, "must be a host name or an amqps:// or amqp:// URI, not " + url);
             }
             tls = scheme.equals("amqps");
             host = uri.getHost();
             port = uri.getPort();
             if (host == null || host.isBlank()) {
-                throw new IllegalArgumentException(URL + " has no host: " + url);
+                throw AdapterSettings.invalid(URL, "has no host: " + url);
             }
         }
+        String portKey = URL;
         if (port == -1) {
-            String configured = config.apply(PORT);
-            try {
-                port = configured == null || configured.isBlank() ? (tls ? 5671 : 5672) : Integer.parseInt(configured.trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(PORT + " must be a port number, not " + configured, e);
-            }
+            Integer configured = settings.integer(PORT);
+            port = configured == null ? (tls ? 5671 : 5672) : configured;
+            portKey = PORT;
         }
         if (port < 1 || port > 65_535) {
-            throw new IllegalArgumentException("the AMQP port must be between 1 and 65535, not " + port);
+            throw AdapterSettings.invalid(portKey, "the AMQP port must be between 1 and 65535, not " + port);
         }
-        String username = config.apply(LOGIN);
+        String username = settings.text(LOGIN);
         String password = config.apply(PASSWORD);
-        if (username == null || username.isBlank()) {
-            throw new IllegalArgumentException(LOGIN + " is not set: the account the consumers log in with");
+        if (username == null) {
+            throw AdapterSettings.invalid(LOGIN, "not set (the account the consumers log in with)");
         }
         if (password == null) {
-            throw new IllegalArgumentException(PASSWORD + " is not set: the password of " + LOGIN);
+            throw AdapterSettings.invalid(PASSWORD, "not set (the password of " + LOGIN + ")");
         }
-        String caPath = config.apply(CA_PATH);
-        return new ConnectionSettings(host, port, tls, username.trim(), password, valueOr(config, VHOST, "kamea"),
-                caPath == null || caPath.isBlank() ? null : caPath.trim());
-    }
-
-    private static String valueOr(UnaryOperator<String> config, String key, String fallback) {
-        String value = config.apply(key);
-        return value == null || value.isBlank() ? fallback : value.trim();
-    }
-
-    /** MicroProfile Config when the adapter's class loader sees it and it works; else the environment. */
-    static String configValue(String key) {
-        try {
-            return ConfigProvider.getConfig().getOptionalValue(key, String.class).orElse(null);
-        } catch (LinkageError | RuntimeException e) {
-            // no MP Config API in this class loader (NoClassDefFoundError) or no implementation behind it
-            return System.getenv(key);
-        }
+        return new ConnectionSettings(host, port, tls, username, password, settings.text(VHOST, "kamea"),
+                settings.text(CA_PATH));
     }
 
     /** A connection factory: automatic connection and topology recovery, TLS with host name verification. */

@@ -6,14 +6,18 @@ import jakarta.resource.spi.ResourceAdapter;
 import java.beans.IntrospectionException;
 import java.beans.PropertyDescriptor;
 import java.io.Serializable;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
  * What a message-driven bean consumes and how, from its activation config properties:
  * {@code queue} (required), {@code prefetch}, {@code concurrency}, {@code maxBatchSize},
- * {@code batchLingerMillis}, {@code maxAttempts}, {@code deadLetterExchange}. The broker connection itself comes from the
- * configuration (see {@link ConnectionSettings}).
+ * {@code batchLingerMillis}, {@code maxAttempts}, {@code deadLetterExchange}; configuration keys
+ * named after the queue may override the numbers ({@link #QUEUE_OVERRIDES}). The broker
+ * connection itself comes from the configuration (see {@link ConnectionSettings}).
  */
 public class RabbitActivationSpec implements ActivationSpec, Serializable {
 
@@ -36,33 +40,57 @@ public class RabbitActivationSpec implements ActivationSpec, Serializable {
     private transient ResourceAdapter resourceAdapter;
 
     /**
-     * Lets operators tune a bean without touching its annotations: configuration keys named after
-     * the queue, e.g. {@code KAMEA_TELEMETRY_CONCURRENCY}, {@code _PREFETCH}, {@code _MAX_BATCH_SIZE},
-     * {@code _BATCH_LINGER_MILLIS}, {@code _MAX_ATTEMPTS} for the queue {@code kamea.telemetry}, win
-     * over the bean's values.
+     * The properties operators may tune without touching a bean's annotations: a configuration key
+     * named after the queue and the property wins over the bean's value, e.g. for the queue
+     * {@code kamea.telemetry} {@code KAMEA_TELEMETRY_CONCURRENCY}, {@code _PREFETCH},
+     * {@code _MAX_BATCH_SIZE}, {@code _BATCH_LINGER_MILLIS}, {@code _MAX_ATTEMPTS}
+     * (docs/configuration.md, "Consumers", whose keys a test compares with this list).
      */
+    static final List<String> QUEUE_OVERRIDES = List.of("prefetch", "concurrency", "maxBatchSize",
+            "batchLingerMillis", "maxAttempts");
+
+    /** Which property a configuration key set, and which key: a refusal names the key the operator wrote. */
+    private final Map<String, String> overriddenBy = new HashMap<>();
+
+    /** Applies the configuration keys named after the queue ({@link #QUEUE_OVERRIDES}). */
     public void applyOverrides(UnaryOperator<String> config) throws InvalidPropertyException {
         if (queue == null) {
             return;
         }
-        String prefix = queue.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_";
-        prefetch = override(config, prefix + "PREFETCH", "prefetch", prefetch);
-        concurrency = override(config, prefix + "CONCURRENCY", "concurrency", concurrency);
-        maxBatchSize = override(config, prefix + "MAX_BATCH_SIZE", "maxBatchSize", maxBatchSize);
-        batchLingerMillis = override(config, prefix + "BATCH_LINGER_MILLIS", "batchLingerMillis", batchLingerMillis);
-        maxAttempts = override(config, prefix + "MAX_ATTEMPTS", "maxAttempts", maxAttempts);
+        AdapterSettings settings = new AdapterSettings(config);
+        for (String property : QUEUE_OVERRIDES) {
+            String key = overrideKey(queue, property);
+            Integer value;
+            try {
+                value = settings.integer(key);
+            } catch (IllegalArgumentException e) {
+                throw invalid(property, e.getMessage());
+            }
+            if (value != null) {
+                set(property, value);
+                overriddenBy.put(property, key);
+            }
+        }
     }
 
-    private static Integer override(UnaryOperator<String> config, String key, String property, Integer value)
-            throws InvalidPropertyException {
-        String configured = config.apply(key);
-        if (configured == null || configured.isBlank()) {
-            return value;
-        }
-        try {
-            return Integer.valueOf(configured.trim());
-        } catch (NumberFormatException e) {
-            throw invalid(property, key + " must be a number, not '" + configured + "'");
+    /**
+     * The key overriding {@code property} for {@code queue}: the queue's name in upper case with
+     * every other character {@code _}, then the property's words in upper case joined by {@code _}
+     * ({@code kamea.telemetry}, {@code maxBatchSize}: {@code KAMEA_TELEMETRY_MAX_BATCH_SIZE}).
+     */
+    static String overrideKey(String queue, String property) {
+        return queue.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + "_"
+                + property.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+    }
+
+    private void set(String property, int value) {
+        switch (property) {
+            case "prefetch" -> prefetch = value;
+            case "concurrency" -> concurrency = value;
+            case "maxBatchSize" -> maxBatchSize = value;
+            case "batchLingerMillis" -> batchLingerMillis = value;
+            case "maxAttempts" -> maxAttempts = value;
+            default -> throw new IllegalArgumentException("not a tunable property: " + property);
         }
     }
 
@@ -82,10 +110,12 @@ public class RabbitActivationSpec implements ActivationSpec, Serializable {
         }
     }
 
-    private static void requireRange(String property, Integer value, int min, int max) throws InvalidPropertyException {
+    private void requireRange(String property, Integer value, int min, int max) throws InvalidPropertyException {
         if (value == null || value < min || value > max) {
             String range = max == Integer.MAX_VALUE ? "at least " + min : "between " + min + " and " + max;
-            throw invalid(property, property + " must be " + range + ", not " + value);
+            String key = overriddenBy.get(property);
+            throw invalid(property, (key == null ? property : "Invalid setting " + key + ": " + property)
+                    + " must be " + range + ", not " + value);
         }
     }
 

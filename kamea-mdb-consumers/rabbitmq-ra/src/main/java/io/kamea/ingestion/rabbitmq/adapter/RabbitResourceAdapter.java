@@ -88,7 +88,7 @@ public class RabbitResourceAdapter implements ResourceAdapter, Serializable {
         if (ctx == null) {
             throw new ResourceAdapterInternalException("the resource adapter is not started");
         }
-        rabbitSpec.applyOverrides(ConnectionSettings::configValue);
+        rabbitSpec.applyOverrides(AdapterSettings::configured);
         rabbitSpec.validate();
         ConnectionOpener opener;
         try {

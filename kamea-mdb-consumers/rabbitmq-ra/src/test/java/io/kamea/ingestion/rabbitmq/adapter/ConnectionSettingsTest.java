@@ -66,6 +66,25 @@ class ConnectionSettingsTest {
     }
 
     @Test
+    void tlsIsTrueOrFalseAndNothingElse() {
+        assertTrue(settings("MGMT_AMQP_INGESTION_TLS", " TRUE ").tls());
+        for (String word : new String[] {"no", "off", "0", "yes"}) {
+            // before, anything but "false" meant TLS: "no" and "off" connected with TLS
+            assertEquals("Invalid setting MGMT_AMQP_INGESTION_TLS: must be true or false, not '" + word + "'",
+                    assertThrows(IllegalArgumentException.class, () -> settings("MGMT_AMQP_INGESTION_TLS", word)).getMessage());
+        }
+    }
+
+    @Test
+    void aPortOutOfRangeIsRefusedNamingWhereItCameFrom() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> settings("MGMT_AMQP_INGESTION_PORT", "0"))
+                .getMessage().startsWith("Invalid setting MGMT_AMQP_INGESTION_PORT: "));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> settings("MGMT_AMQP_INGESTION_URL", "amqps://broker:70000")).getMessage()
+                .startsWith("Invalid setting MGMT_AMQP_INGESTION_URL: "));
+    }
+
+    @Test
     void factoryRecoversAndVerifiesTheHost() {
         ConnectionFactory f = settings("RMQ_VHOST", "v").newConnectionFactory();
         assertTrue(f.isAutomaticRecoveryEnabled());

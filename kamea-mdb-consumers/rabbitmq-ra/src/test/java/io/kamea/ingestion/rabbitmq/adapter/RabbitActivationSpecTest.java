@@ -86,4 +86,25 @@ class RabbitActivationSpecTest {
         assertThrows(jakarta.resource.spi.InvalidPropertyException.class,
                 () -> broken.applyOverrides(java.util.Map.of("KAMEA_TELEMETRY_PREFETCH", "lots")::get));
     }
+
+    @Test
+    void theKeyOfAPropertyIsNamedAfterTheQueueAndThePropertysWords() {
+        assertEquals("KAMEA_TELEMETRY_MAX_BATCH_SIZE", RabbitActivationSpec.overrideKey("kamea.telemetry", "maxBatchSize"));
+        assertEquals("KAMEA_REPORTED_CONFIGURATIONS_PREFETCH",
+                RabbitActivationSpec.overrideKey("kamea.reported-configurations", "prefetch"));
+    }
+
+    @Test
+    void anOverrideOutOfRangeIsRefusedNamingItsKey() throws Exception {
+        RabbitActivationSpec spec = spec(s -> s.setQueue("kamea.telemetry"));
+        spec.applyOverrides(java.util.Map.of("KAMEA_TELEMETRY_CONCURRENCY", "0")::get);
+        InvalidPropertyException e = assertThrows(InvalidPropertyException.class, spec::validate);
+        assertEquals("concurrency", e.getInvalidPropertyDescriptors()[0].getName());
+        assertTrue(e.getMessage().contains("Invalid setting KAMEA_TELEMETRY_CONCURRENCY: concurrency must be between 1 and 64, not 0"),
+                e.getMessage());
+
+        InvalidPropertyException notANumber = assertThrows(InvalidPropertyException.class, () -> spec(s -> { })
+                .applyOverrides(java.util.Map.of("KAMEA_TELEMETRY_MAX_ATTEMPTS", "5.5")::get));
+        assertTrue(notANumber.getMessage().contains("Invalid setting KAMEA_TELEMETRY_MAX_ATTEMPTS"), notANumber.getMessage());
+    }
 }
