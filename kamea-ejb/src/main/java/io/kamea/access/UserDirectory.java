@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /** The built-in users: who they are, their role, their password. */
@@ -106,7 +107,9 @@ public class UserDirectory {
         if (!passwords.matches(current, user.getPasswordHash())) {
             throw new InvalidRequestException("The current password is wrong");
         }
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        // To the microsecond, as PostgreSQL keeps it (it rounds finer times, which could put the
+        // stored change after the time handed back, and end the very session that made it).
+        OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         user.changePassword(passwords.hash(newPassword), now);
         return now.toInstant();
     }
